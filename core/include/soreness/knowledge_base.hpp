@@ -1,0 +1,116 @@
+#pragma once
+/// The knowledge base: questions, triage rules, advice and one language's texts, validated on load.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "soreness/error.hpp"
+
+namespace soreness {
+
+/// The five dispositions, least to most urgent. Their ids in the data must be exactly these.
+enum class disposition : std::uint8_t { self_care, contact_therapist, see_doctor, urgent, emergency };
+inline constexpr int disposition_count = 5;
+const char* disposition_id(disposition d);
+
+enum class question_type : std::uint8_t { single, multiple, number, regions };
+const char* question_type_id(question_type t);
+
+inline constexpr std::size_t max_questions = 64;
+inline constexpr std::size_t max_options = 64;
+inline constexpr std::size_t max_rules = 256;
+
+/// One test over the answers. Compiled from JSON: option ids become bit masks.
+struct condition {
+    enum class kind : std::uint8_t { has_any, has_all, is_any, at_least, below, unanswered, incomplete, any };
+    kind test = kind::has_any;
+    int question = -1;            ///< index into knowledge_base::questions, -1 for incomplete/any
+    std::uint64_t options = 0;    ///< for has_any, has_all, is_any
+    double threshold = 0;         ///< for at_least, below
+    std::vector<condition> any;   ///< for any: true when one of these is true
+};
+
+struct question {
+    std::string id;
+    question_type type = question_type::single;
+    bool red_flag = false;
+    std::vector<std::string> options;
+    std::uint64_t exclusive = 0;          ///< options that cannot be combined with others ("none")
+    double min = 0, max = 0;              ///< for number questions
+    bool integer = false;
+    std::string unit;
+    std::vector<condition> ask_when;      ///< all must hold for the question to apply
+
+    // Texts in the loaded language.
+    std::string text, help, unit_text;
+    std::vector<std::string> option_texts;
+
+    int option_index(std::string_view option_id) const;
+};
+
+struct rule {
+    std::string id;
+    disposition requires_at_least = disposition::self_care;
+    std::vector<condition> when;          ///< all must hold; empty means always
+    std::vector<int> advice;              ///< indices into knowledge_base::advice
+    std::string source;                   ///< where the medical fact comes from
+    std::string reason;                   ///< text in the loaded language
+};
+
+struct disposition_info {
+    disposition level = disposition::self_care;
+    std::vector<int> advice;
+    bool everyday_advice = true;          ///< also show self-care advice and explanations
+    std::string label, headline;
+};
+
+struct text_item {
+    std::string id, text;
+};
+
+struct timeline_model {
+    int question = -1;
+    double peak_starts_hours = 0, peak_ends_hours = 0, usually_gone_hours = 0, seek_advice_hours = 0;
+    std::map<std::string, std::string> phase_texts;  ///< building, peak, easing, should_be_gone, unknown
+};
+
+struct input_limits {
+    std::size_t answers_max_bytes = 65536;
+    std::size_t answers_max_depth = 4;
+};
+
+class knowledge_base {
+public:
+    std::string version;
+    std::string language, language_name;
+    std::array<disposition_info, disposition_count> dispositions;
+    std::vector<question> questions;
+    std::vector<rule> rules;
+    std::vector<text_item> advice;
+    std::vector<text_item> explanations;
+    timeline_model timeline;
+    input_limits limits;
+    std::map<std::string, std::string> ui;  ///< page texts, free-form
+
+    int question_index(std::string_view id) const;
+    int advice_index(std::string_view id) const;
+    const disposition_info& info(disposition d) const { return dispositions[static_cast<int>(d)]; }
+};
+
+/// Either a validated knowledge base or every problem found, each naming where it is.
+struct load_result {
+    std::optional<knowledge_base> knowledge;
+    std::vector<error> errors;
+};
+
+/// Reads the knowledge base (knowledge-base.json) and one language's texts (strings/<lang>.json).
+/// Dangling references, duplicate ids, unknown fields, unreachable dispositions, unused advice and
+/// missing or empty texts are load errors.
+load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json);
+
+}  // namespace soreness

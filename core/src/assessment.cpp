@@ -1,0 +1,82 @@
+#include "soreness/assessment.hpp"
+
+#include <algorithm>
+
+namespace soreness {
+
+namespace {
+
+std::uint64_t missing_questions(const knowledge_base& kb, const answer_set& answers) {
+    std::uint64_t missing = 0;
+    for (std::size_t i = 0; i < kb.questions.size(); ++i)
+        if (!answers.by_question[i].answered && applies(kb, static_cast<int>(i), answers)) missing |= std::uint64_t{1} << i;
+    return missing;
+}
+
+timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& answers) {
+    const auto& model = kb.timeline;
+    timeline_position t;
+    const answer& a = answers.by_question[model.question];
+    if (!a.answered) return t;
+    double h = a.number;
+    t.hours_since_massage = h;
+    using phase = timeline_position::phase;
+    t.where = h < model.peak_starts_hours ? phase::building
+              : h < model.peak_ends_hours ? phase::peak
+              : h < model.usually_gone_hours ? phase::easing
+                                              : phase::should_be_gone;
+    t.hours_until_easing = std::max(0.0, model.peak_ends_hours - h);
+    t.hours_until_seek_advice = std::max(0.0, model.seek_advice_hours - h);
+    return t;
+}
+
+bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing) {
+    using kind = condition::kind;
+    switch (c.test) {
+        case kind::any:
+            return std::any_of(c.any.begin(), c.any.end(), [&](const condition& each) { return holds(kb, each, answers, missing); });
+        case kind::incomplete:
+            return missing != 0;
+        default:
+            break;
+    }
+    const answer& a = answers.by_question[c.question];
+    if (c.test == kind::unanswered) return !a.answered;
+    if (!a.answered) return false;
+    switch (c.test) {
+        case kind::has_any:
+        case kind::is_any: return (a.options & c.options) != 0;
+        case kind::has_all: return (a.options & c.options) == c.options;
+        case kind::at_least: return a.number >= c.threshold;
+        case kind::below: return a.number < c.threshold;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+const char* phase_id(timeline_position::phase p) {
+    static const char* const ids[] = {"unknown", "building", "peak", "easing", "should_be_gone"};
+    return ids[static_cast<int>(p)];
+}
+
+bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers) {
+    return holds(kb, c, answers, c.test == condition::kind::incomplete ? missing_questions(kb, answers) : 0);
+}
+
+assessment assess(const knowledge_base& kb, const answer_set& answers) {
+    assessment result;
+    result.missing = missing_questions(kb, answers);
+    for (std::size_t i = 0; i < kb.rules.size(); ++i) {
+        const rule& r = kb.rules[i];
+        bool fires = std::all_of(r.when.begin(), r.when.end(),
+                                 [&](const condition& c) { return holds(kb, c, answers, result.missing); });
+        if (!fires) continue;
+        result.fired[i / 64] |= std::uint64_t{1} << (i % 64);
+        result.result = std::max(result.result, r.requires_at_least);
+    }
+    result.timeline = place_on_timeline(kb, answers);
+    return result;
+}
+
+}  // namespace soreness

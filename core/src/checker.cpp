@@ -1,0 +1,197 @@
+#include "soreness/checker.hpp"
+
+#include <algorithm>
+
+#include "json_text.hpp"
+#include "soreness/answers.hpp"
+#include "soreness/assessment.hpp"
+
+namespace soreness {
+
+namespace {
+
+using detail::json;
+
+std::string ok_json(json result) { return detail::dump(json{{"ok", true}, {"result", std::move(result)}}); }
+
+json option_ids(const question& q, std::uint64_t options) {
+    json ids = json::array();
+    for (std::size_t i = 0; i < q.options.size(); ++i)
+        if (options >> i & 1U) ids.push_back(q.options[i]);
+    return ids;
+}
+
+json option_texts(const question& q, std::uint64_t options) {
+    json texts = json::array();
+    for (std::size_t i = 0; i < q.options.size(); ++i)
+        if (options >> i & 1U) texts.push_back(q.option_texts[i]);
+    return texts;
+}
+
+/// The answers that made a fired rule's conditions true, so every reason can show its evidence.
+void collect_evidence(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing,
+                      json& evidence) {
+    using kind = condition::kind;
+    if (c.test == kind::any) {
+        for (auto& each : c.any)
+            if (holds(kb, each, answers)) collect_evidence(kb, each, answers, missing, evidence);
+        return;
+    }
+    if (c.test == kind::incomplete) {
+        for (std::size_t i = 0; i < kb.questions.size(); ++i)
+            if (missing >> i & 1U)
+                evidence.push_back({{"question", kb.questions[i].id}, {"question_text", kb.questions[i].text}, {"answered", false}});
+        return;
+    }
+    const question& q = kb.questions[c.question];
+    const answer& a = answers.by_question[c.question];
+    json item = {{"question", q.id}, {"question_text", q.text}, {"answered", a.answered}};
+    if (a.answered) {
+        if (q.type == question_type::number) {
+            item["value"] = a.number;
+        } else {
+            // Show the options the condition matched, not everything ticked.
+            std::uint64_t shown = c.test == kind::has_all || c.test == kind::has_any || c.test == kind::is_any ? a.options & c.options : a.options;
+            item["value"] = q.type == question_type::single ? json(q.options[__builtin_ctzll(shown)]) : option_ids(q, shown);
+            item["value_text"] = q.type == question_type::single ? json(q.option_texts[__builtin_ctzll(shown)]) : option_texts(q, shown);
+        }
+    }
+    auto same = [&](const json& e) { return e["question"] == item["question"]; };
+    if (std::none_of(evidence.begin(), evidence.end(), same)) evidence.push_back(std::move(item));
+}
+
+json timeline_json(const knowledge_base& kb, const timeline_position& t) {
+    const auto& model = kb.timeline;
+    json out = {
+        {"phase", phase_id(t.where)},
+        {"phase_text", model.phase_texts.at(phase_id(t.where))},
+        {"peak_starts_hours", model.peak_starts_hours},
+        {"peak_ends_hours", model.peak_ends_hours},
+        {"usually_gone_hours", model.usually_gone_hours},
+        {"seek_advice_hours", model.seek_advice_hours},
+        {"hours_since_massage", nullptr},
+    };
+    if (t.hours_since_massage) {
+        out["hours_since_massage"] = *t.hours_since_massage;
+        out["hours_until_easing"] = t.hours_until_easing;
+        out["hours_until_seek_advice"] = t.hours_until_seek_advice;
+    }
+    return out;
+}
+
+json report(const knowledge_base& kb, const answer_set& answers, const assessment& a) {
+    const disposition_info& info = kb.info(a.result);
+
+    std::vector<std::size_t> fired;
+    for (std::size_t i = 0; i < kb.rules.size(); ++i)
+        if (a.rule_fired(i)) fired.push_back(i);
+
+    // Reasons: every concern above self-care, most urgent first; only when there is none, the self-care ones.
+    bool any_concern = a.result != disposition::self_care;
+    std::vector<std::size_t> shown;
+    for (auto i : fired)
+        if ((kb.rules[i].requires_at_least != disposition::self_care) == any_concern) shown.push_back(i);
+    std::stable_sort(shown.begin(), shown.end(), [&](std::size_t x, std::size_t y) {
+        return kb.rules[x].requires_at_least > kb.rules[y].requires_at_least;
+    });
+    json reasons = json::array();
+    for (auto i : shown) {
+        const rule& r = kb.rules[i];
+        json evidence = json::array();
+        for (auto& c : r.when) collect_evidence(kb, c, answers, a.missing, evidence);
+        reasons.push_back({{"rule", r.id}, {"requires", disposition_id(r.requires_at_least)}, {"text", r.reason}, {"answers", evidence}});
+    }
+
+    std::vector<bool> give(kb.advice.size(), false);
+    for (int index : info.advice) give[index] = true;
+    for (auto i : fired) {
+        const rule& r = kb.rules[i];
+        if (!info.everyday_advice && r.requires_at_least == disposition::self_care) continue;
+        for (int index : r.advice) give[index] = true;
+    }
+    json advice = json::array();
+    for (std::size_t i = 0; i < kb.advice.size(); ++i)
+        if (give[i]) advice.push_back({{"id", kb.advice[i].id}, {"text", kb.advice[i].text}});
+
+    json explanations = json::array();
+    if (info.everyday_advice)
+        for (auto& e : kb.explanations) explanations.push_back({{"id", e.id}, {"text", e.text}});
+
+    json trace = json::array(), missing = json::array(), conflicts = json::array();
+    for (auto i : fired) trace.push_back({{"rule", kb.rules[i].id}, {"requires", disposition_id(kb.rules[i].requires_at_least)}});
+    for (std::size_t i = 0; i < kb.questions.size(); ++i) {
+        if (a.missing >> i & 1U) missing.push_back(kb.questions[i].id);
+        if (answers.conflicts >> i & 1U) conflicts.push_back(kb.questions[i].id);
+    }
+
+    return {
+        {"knowledge_base_version", kb.version},
+        {"language", kb.language},
+        {"disposition", {{"id", disposition_id(a.result)}, {"rank", static_cast<int>(a.result)}, {"label", info.label}}},
+        {"headline", info.headline},
+        {"complete", a.missing == 0},
+        {"missing", missing},
+        {"conflicts", conflicts},
+        {"reasons", reasons},
+        {"advice", advice},
+        {"explanations", explanations},
+        {"timeline", timeline_json(kb, a.timeline)},
+        {"trace", trace},
+    };
+}
+
+json question_json(const question& q) {
+    json out = {{"id", q.id}, {"type", question_type_id(q.type)}, {"text", q.text}, {"help", q.help}, {"red_flag", q.red_flag}};
+    if (q.type == question_type::number) {
+        out.update({{"min", q.min}, {"max", q.max}, {"integer", q.integer}, {"unit", q.unit}, {"unit_text", q.unit_text}});
+    } else {
+        json options = json::array();
+        for (std::size_t i = 0; i < q.options.size(); ++i)
+            options.push_back({{"id", q.options[i]}, {"text", q.option_texts[i]}, {"exclusive", (q.exclusive >> i & 1U) == 1}});
+        out["options"] = options;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string error_json(const error& e) {
+    return detail::dump(json{{"ok", false}, {"error", {{"code", e.code}, {"where", e.where}, {"message", e.message}}}});
+}
+
+std::string checker::assess_json(std::string_view answers_json) const {
+    auto answers = parse_answers(kb_, answers_json);
+    if (!answers.ok()) return error_json(answers.failure());
+    return ok_json(report(kb_, answers.value(), assess(kb_, answers.value())));
+}
+
+std::string checker::next_questions_json(std::string_view answers_json) const {
+    auto answers = parse_answers(kb_, answers_json);
+    if (!answers.ok()) return error_json(answers.failure());
+    json ask = json::array(), applicable = json::array();
+    for (int i : questions_to_ask(kb_, answers.value())) ask.push_back(kb_.questions[i].id);
+    for (int i : applicable_questions(kb_, answers.value())) applicable.push_back(kb_.questions[i].id);
+    return ok_json({{"ask", ask}, {"applicable", applicable}});
+}
+
+std::string checker::questions_json() const {
+    json list = json::array();
+    for (auto& q : kb_.questions) list.push_back(question_json(q));
+    return ok_json(list);
+}
+
+std::string checker::about_json() const {
+    json dispositions = json::array();
+    for (auto& d : kb_.dispositions)
+        dispositions.push_back({{"id", disposition_id(d.level)}, {"rank", static_cast<int>(d.level)}, {"label", d.label}, {"headline", d.headline}});
+    return ok_json({
+        {"knowledge_base_version", kb_.version},
+        {"language", kb_.language},
+        {"language_name", kb_.language_name},
+        {"ui", kb_.ui},
+        {"dispositions", dispositions},
+        {"timeline", timeline_json(kb_, timeline_position{})},
+    });
+}
+
+}  // namespace soreness

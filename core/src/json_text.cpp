@@ -1,0 +1,73 @@
+#include "json_text.hpp"
+
+namespace soreness::detail {
+
+namespace {
+
+// Only used after a failed parse, to learn where it failed: nlohmann's non-throwing parse
+// does not say, and its SAX interface reports the position without throwing.
+struct error_locator : nlohmann::json_sax<json> {
+    std::string problem;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+        std::string what = ex.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
+        auto colon = what.find(": ");
+        problem = "invalid JSON at byte " + std::to_string(position) + ": " +
+                  (colon == std::string::npos ? what : what.substr(colon + 2));
+        return false;
+    }
+};
+
+}  // namespace
+
+const json& field(const json& object, const char* key) {
+    static const json absent;
+    if (!object.is_object()) return absent;
+    auto it = object.find(key);
+    return it == object.end() ? absent : *it;
+}
+
+std::optional<json> parse(std::string_view text, std::string& problem) {
+    json value = json::parse(text.begin(), text.end(), nullptr, false);
+    if (!value.is_discarded()) return value;
+    error_locator locator;
+    json::sax_parse(text.begin(), text.end(), &locator);
+    problem = locator.problem.empty() ? "invalid JSON" : locator.problem;
+    return std::nullopt;
+}
+
+std::size_t nesting_depth(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) return deepest;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace soreness::detail

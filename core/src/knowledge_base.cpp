@@ -1,0 +1,550 @@
+#include "soreness/knowledge_base.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <set>
+
+#include "json_text.hpp"
+
+namespace soreness {
+
+namespace {
+
+using detail::field;
+using json = nlohmann::json;
+
+constexpr std::array<const char*, disposition_count> disposition_ids = {
+    "self_care", "contact_therapist", "see_doctor", "urgent", "emergency"};
+constexpr std::array<const char*, 4> type_ids = {"single", "multiple", "number", "regions"};
+constexpr std::array<const char*, 5> phase_ids = {"building", "peak", "easing", "should_be_gone", "unknown"};
+
+/// Collects every problem instead of stopping at the first, so a clinician sees them all at once.
+class validator {
+public:
+    std::vector<error> errors;
+
+    void fail(const std::string& code, const std::string& where, const std::string& message) {
+        errors.push_back({code, where.empty() ? "/" : where, message});
+    }
+
+    bool expect_object(const json& v, const std::string& where, std::initializer_list<const char*> required,
+                       std::initializer_list<const char*> optional = {}) {
+        if (!v.is_object()) {
+            fail("kb.wrong_type", where, "expected an object");
+            return false;
+        }
+        for (const char* key : required)
+            if (!v.contains(key)) fail("kb.missing_field", where, "missing field " + detail::quote(key));
+        for (const auto& item : v.items()) {
+            auto known = [&](std::initializer_list<const char*> keys) {
+                return std::any_of(keys.begin(), keys.end(), [&](const char* k) { return item.key() == k; });
+            };
+            // An unknown field is most likely a typo, and a mistyped condition must never be ignored.
+            if (!known(required) && !known(optional))
+                fail("kb.unknown_field", where + "/" + item.key(), "unknown field " + detail::quote(item.key()));
+        }
+        return true;
+    }
+
+    std::string text(const json& v, const std::string& where, bool may_be_empty = false) {
+        if (!v.is_string()) {
+            fail("kb.wrong_type", where, "expected a string");
+            return {};
+        }
+        auto s = v.get<std::string>();
+        if (s.empty() && !may_be_empty) fail("kb.empty_text", where, "must not be empty");
+        return s;
+    }
+
+    const json* member(const json& object, const char* key) const {
+        if (!object.is_object()) return nullptr;
+        auto it = object.find(key);
+        return it == object.end() ? nullptr : &*it;
+    }
+
+    std::vector<std::string> id_list(const json& v, const std::string& where) {
+        std::vector<std::string> ids;
+        if (!v.is_array()) {
+            fail("kb.wrong_type", where, "expected an array of ids");
+            return ids;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            auto id = text(v[i], where + "/" + std::to_string(i));
+            if (std::find(ids.begin(), ids.end(), id) != ids.end())
+                fail("kb.duplicate_id", where + "/" + std::to_string(i), "duplicate id " + detail::quote(id));
+            ids.push_back(id);
+        }
+        return ids;
+    }
+};
+
+class loader {
+public:
+    loader(validator& check, knowledge_base& kb) : check_(check), kb_(kb) {}
+
+    void read_knowledge(const json& doc) {
+        if (!check_.expect_object(doc, "", {"version", "dispositions", "questions", "rules", "advice", "timeline"},
+                                  {"about", "explanations", "limits"}))
+            return;
+        kb_.version = check_.text(field(doc, "version"), "/version");
+        read_advice_ids(field(doc, "advice"));
+        if (auto* e = check_.member(doc, "explanations")) {
+            for (auto& id : check_.id_list(*e, "/explanations")) kb_.explanations.push_back({id, {}});
+        }
+        read_dispositions(field(doc, "dispositions"));
+        read_questions(field(doc, "questions"));
+        read_rules(field(doc, "rules"));
+        read_timeline(field(doc, "timeline"));
+        if (auto* l = check_.member(doc, "limits")) read_limits(*l);
+        check_reachability();
+    }
+
+    void read_strings(const json& doc) {
+        if (!check_.expect_object(doc, "", {"language", "language_name", "dispositions", "questions", "rules", "advice",
+                                            "timeline", "ui"},
+                                  {"explanations"}))
+            return;
+        kb_.language = check_.text(field(doc, "language"), "/language");
+        kb_.language_name = check_.text(field(doc, "language_name"), "/language_name");
+
+        const json& dispositions = field(doc, "dispositions");
+        for (auto& info : kb_.dispositions) {
+            std::string id = disposition_id(info.level);
+            std::string where = "/dispositions/" + id;
+            const json* entry = named(dispositions, id, where);
+            if (!entry || !check_.expect_object(*entry, where, {"label", "headline"})) continue;
+            info.label = check_.text(field((*entry), "label"), where + "/label");
+            info.headline = check_.text(field((*entry), "headline"), where + "/headline");
+        }
+        reject_unknown_ids(dispositions, "/dispositions", [](const std::string& id) {
+            return std::find_if(disposition_ids.begin(), disposition_ids.end(),
+                                [&](const char* d) { return id == d; }) != disposition_ids.end();
+        });
+
+        const json& questions = field(doc, "questions");
+        for (auto& q : kb_.questions) {
+            std::string where = "/questions/" + q.id;
+            const json* entry = named(questions, q.id, where);
+            if (!entry) continue;
+            bool choice = q.type != question_type::number;
+            if (!check_.expect_object(*entry, where, {"text", "help"}, {"options", "unit"})) continue;
+            q.text = check_.text(field((*entry), "text"), where + "/text");
+            q.help = check_.text(field((*entry), "help"), where + "/help", true);
+            if (auto* unit = check_.member(*entry, "unit")) q.unit_text = check_.text(*unit, where + "/unit");
+            if (!choice) {
+                if (check_.member(*entry, "options")) check_.fail("kb.unknown_field", where + "/options", "a number question has no options");
+                continue;
+            }
+            const json* options = named(*entry, "options", where);
+            if (!options) continue;
+            for (auto& option : q.options) {
+                const json* t = named(*options, option, where + "/options/" + option);
+                q.option_texts.push_back(t ? check_.text(*t, where + "/options/" + option) : std::string());
+            }
+            reject_unknown_ids(*options, where + "/options", [&](const std::string& id) { return q.option_index(id) >= 0; });
+        }
+        reject_unknown_ids(questions, "/questions", [&](const std::string& id) { return kb_.question_index(id) >= 0; });
+
+        const json& rules = field(doc, "rules");
+        for (auto& r : kb_.rules) {
+            if (const json* t = named(rules, r.id, "/rules/" + r.id)) r.reason = check_.text(*t, "/rules/" + r.id);
+        }
+        reject_unknown_ids(rules, "/rules", [&](const std::string& id) {
+            return std::any_of(kb_.rules.begin(), kb_.rules.end(), [&](const rule& r) { return r.id == id; });
+        });
+
+        read_texts(field(doc, "advice"), "/advice", kb_.advice);
+        static const json no_explanations = json::object();
+        const json* explanations = check_.member(doc, "explanations");
+        if (!kb_.explanations.empty() || explanations)
+            read_texts(explanations ? *explanations : no_explanations, "/explanations", kb_.explanations);
+
+        const json& phases = field(doc, "timeline");
+        for (const char* phase : phase_ids) {
+            if (const json* t = named(phases, phase, std::string("/timeline/") + phase))
+                kb_.timeline.phase_texts[phase] = check_.text(*t, std::string("/timeline/") + phase);
+        }
+        reject_unknown_ids(phases, "/timeline", [](const std::string& id) {
+            return std::find_if(phase_ids.begin(), phase_ids.end(), [&](const char* p) { return id == p; }) != phase_ids.end();
+        });
+
+        const json& ui = field(doc, "ui");
+        if (!ui.is_object()) {
+            check_.fail("kb.wrong_type", "/ui", "expected an object");
+        } else {
+            for (const auto& item : ui.items()) kb_.ui[item.key()] = check_.text(item.value(), "/ui/" + item.key());
+        }
+    }
+
+private:
+    validator& check_;
+    knowledge_base& kb_;
+    std::vector<bool> advice_used_;
+
+    const json* named(const json& object, const std::string& key, const std::string& where) {
+        if (!object.is_object()) {
+            check_.fail("kb.wrong_type", where.substr(0, where.rfind('/')), "expected an object");
+            return nullptr;
+        }
+        auto it = object.find(key);
+        if (it == object.end()) {
+            check_.fail("kb.missing_text", where, "missing text for " + detail::quote(key));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    template <class Known>
+    void reject_unknown_ids(const json& object, const std::string& where, Known known) {
+        if (!object.is_object()) return;
+        for (const auto& item : object.items())
+            if (!known(item.key()))
+                check_.fail("kb.unknown_id", where + "/" + item.key(), "text for unknown id " + detail::quote(item.key()));
+    }
+
+    void read_texts(const json& object, const std::string& where, std::vector<text_item>& items) {
+        for (auto& item : items)
+            if (const json* t = named(object, item.id, where + "/" + item.id)) item.text = check_.text(*t, where + "/" + item.id);
+        reject_unknown_ids(object, where, [&](const std::string& id) {
+            return std::any_of(items.begin(), items.end(), [&](const text_item& t) { return t.id == id; });
+        });
+    }
+
+    void read_advice_ids(const json& v) {
+        for (auto& id : check_.id_list(v, "/advice")) kb_.advice.push_back({id, {}});
+        advice_used_.assign(kb_.advice.size(), false);
+    }
+
+    std::vector<int> advice_refs(const json& v, const std::string& where) {
+        std::vector<int> refs;
+        auto ids = check_.id_list(v, where);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            int index = kb_.advice_index(ids[i]);
+            if (index < 0) {
+                check_.fail("kb.unknown_advice", where + "/" + std::to_string(i), "unknown advice " + detail::quote(ids[i]));
+                continue;
+            }
+            advice_used_[index] = true;
+            refs.push_back(index);
+        }
+        return refs;
+    }
+
+    void read_dispositions(const json& v) {
+        if (!v.is_array() || v.size() != disposition_count) {
+            check_.fail("kb.wrong_type", "/dispositions", "expected an array of the 5 dispositions, least urgent first");
+            return;
+        }
+        for (int i = 0; i < disposition_count; ++i) {
+            std::string where = "/dispositions/" + std::to_string(i);
+            auto& info = kb_.dispositions[i];
+            info.level = static_cast<disposition>(i);
+            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"})) continue;
+            auto id = check_.text(field(v[i], "id"), where + "/id");
+            if (id != disposition_ids[i])
+                check_.fail("kb.wrong_disposition", where + "/id",
+                            "expected " + detail::quote(disposition_ids[i]) + " here, got " + detail::quote(id));
+            info.advice = advice_refs(field(v[i], "advice"), where + "/advice");
+            if (field(v[i], "everyday_advice").is_boolean()) info.everyday_advice = field(v[i], "everyday_advice").get<bool>();
+            else check_.fail("kb.wrong_type", where + "/everyday_advice", "expected true or false");
+        }
+    }
+
+    void read_questions(const json& v) {
+        if (!v.is_array() || v.empty()) {
+            check_.fail("kb.wrong_type", "/questions", "expected a non-empty array");
+            return;
+        }
+        if (v.size() > max_questions)
+            check_.fail("kb.too_many", "/questions", "at most " + std::to_string(max_questions) + " questions");
+        for (std::size_t i = 0; i < v.size() && i < max_questions; ++i) {
+            std::string where = "/questions/" + std::to_string(i);
+            question q;
+            if (!check_.expect_object(v[i], where, {"id", "type"},
+                                      {"red_flag", "options", "exclusive", "min", "max", "integer", "unit", "ask_when"}))
+                continue;
+            q.id = check_.text(field(v[i], "id"), where + "/id");
+            if (kb_.question_index(q.id) >= 0) check_.fail("kb.duplicate_id", where + "/id", "duplicate question id " + detail::quote(q.id));
+            auto type = check_.text(field(v[i], "type"), where + "/type");
+            auto t = std::find_if(type_ids.begin(), type_ids.end(), [&](const char* id) { return type == id; });
+            if (t == type_ids.end()) {
+                check_.fail("kb.unknown_type", where + "/type",
+                            "unknown type " + detail::quote(type) + "; expected single, multiple, number or regions");
+                continue;
+            }
+            q.type = static_cast<question_type>(t - type_ids.begin());
+            if (auto* flag = check_.member(v[i], "red_flag")) {
+                if (flag->is_boolean()) q.red_flag = flag->get<bool>();
+                else check_.fail("kb.wrong_type", where + "/red_flag", "expected true or false");
+            }
+            if (q.type == question_type::number) read_number_question(v[i], where, q);
+            else read_choice_question(v[i], where, q);
+            if (auto* when = check_.member(v[i], "ask_when")) {
+                // Only earlier questions may decide whether a question is asked: no cycles, a fixed order.
+                q.ask_when = conditions(*when, where + "/ask_when", static_cast<int>(kb_.questions.size()));
+            }
+            kb_.questions.push_back(std::move(q));
+        }
+    }
+
+    void read_number_question(const json& v, const std::string& where, question& q) {
+        for (const char* key : {"options", "exclusive"})
+            if (check_.member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a number question has no " + std::string(key));
+        auto number = [&](const char* key) {
+            const json* n = check_.member(v, key);
+            if (!n || !n->is_number()) {
+                check_.fail("kb.missing_field", where + "/" + key, "a number question needs a numeric " + detail::quote(key));
+                return 0.0;
+            }
+            return n->get<double>();
+        };
+        q.min = number("min");
+        q.max = number("max");
+        if (!(q.min < q.max)) check_.fail("kb.bad_range", where, "min must be below max");
+        if (auto* integer = check_.member(v, "integer")) q.integer = integer->is_boolean() && integer->get<bool>();
+        if (auto* unit = check_.member(v, "unit")) q.unit = check_.text(*unit, where + "/unit");
+        else check_.fail("kb.missing_field", where + "/unit", "a number question needs a unit");
+    }
+
+    void read_choice_question(const json& v, const std::string& where, question& q) {
+        for (const char* key : {"min", "max", "integer", "unit"})
+            if (check_.member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a choice question has no " + std::string(key));
+        const json* options = check_.member(v, "options");
+        if (!options) {
+            check_.fail("kb.missing_field", where + "/options", "a choice question needs options");
+            return;
+        }
+        q.options = check_.id_list(*options, where + "/options");
+        if (q.options.size() < 2) check_.fail("kb.too_few", where + "/options", "a choice question needs at least 2 options");
+        if (q.options.size() > max_options) {
+            check_.fail("kb.too_many", where + "/options", "at most " + std::to_string(max_options) + " options");
+            q.options.resize(max_options);
+        }
+        if (auto* exclusive = check_.member(v, "exclusive")) {
+            if (q.type == question_type::single)
+                check_.fail("kb.unknown_field", where + "/exclusive", "only multiple-choice questions have exclusive options");
+            q.exclusive = option_mask(q, *exclusive, where + "/exclusive");
+        }
+    }
+
+    std::uint64_t option_mask(const question& q, const json& ids_json, const std::string& where) {
+        std::uint64_t mask = 0;
+        auto ids = check_.id_list(ids_json, where);
+        if (ids.empty()) check_.fail("kb.too_few", where, "name at least one option");
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            int option = q.option_index(ids[i]);
+            if (option < 0)
+                check_.fail("kb.unknown_option", where + "/" + std::to_string(i),
+                            "question " + detail::quote(q.id) + " has no option " + detail::quote(ids[i]));
+            else mask |= std::uint64_t{1} << option;
+        }
+        return mask;
+    }
+
+    std::vector<condition> conditions(const json& v, const std::string& where, int visible_questions) {
+        std::vector<condition> list;
+        if (!v.is_array()) {
+            check_.fail("kb.wrong_type", where, "expected an array of conditions");
+            return list;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i)
+            list.push_back(read_condition(v[i], where + "/" + std::to_string(i), visible_questions));
+        return list;
+    }
+
+    condition read_condition(const json& v, const std::string& where, int visible_questions) {
+        condition c;
+        if (!v.is_object()) {
+            check_.fail("kb.wrong_type", where, "expected a condition object");
+            return c;
+        }
+        if (auto* any = check_.member(v, "any")) {
+            check_.expect_object(v, where, {"any"});
+            c.test = condition::kind::any;
+            c.any = conditions(*any, where + "/any", visible_questions);
+            if (c.any.size() < 2) check_.fail("kb.too_few", where + "/any", "'any' needs at least 2 conditions");
+            return c;
+        }
+        if (check_.member(v, "incomplete")) {
+            check_.expect_object(v, where, {"incomplete"});
+            c.test = condition::kind::incomplete;
+            if (field(v, "incomplete") != true) check_.fail("kb.wrong_type", where + "/incomplete", "expected true");
+            return c;
+        }
+        static const std::array<std::pair<const char*, condition::kind>, 6> tests = {{
+            {"has_any", condition::kind::has_any}, {"has_all", condition::kind::has_all},
+            {"is_any", condition::kind::is_any},   {"at_least", condition::kind::at_least},
+            {"below", condition::kind::below},     {"unanswered", condition::kind::unanswered},
+        }};
+        const char* test_name = nullptr;
+        for (auto& [name, kind] : tests) {
+            if (check_.member(v, name)) {
+                if (test_name) {
+                    check_.fail("kb.ambiguous_condition", where, "one test per condition; use separate conditions");
+                    return c;
+                }
+                test_name = name;
+                c.test = kind;
+            }
+        }
+        if (!test_name) {
+            check_.fail("kb.missing_field", where,
+                        "a condition needs a test: has_any, has_all, is_any, at_least, below, unanswered, incomplete or any");
+            return c;
+        }
+        check_.expect_object(v, where, {"question", test_name});
+        auto id = v.contains("question") ? check_.text(field(v, "question"), where + "/question") : std::string();
+        c.question = kb_.question_index(id);
+        if (c.question < 0 || c.question >= visible_questions) {
+            check_.fail("kb.unknown_question", where,
+                        c.question < 0 ? "unknown question " + detail::quote(id) : "may only refer to questions asked earlier, not " + detail::quote(id));
+            c.question = -1;
+            return c;
+        }
+        const question& q = kb_.questions[c.question];
+        const json& arg = field(v, test_name);
+        std::string arg_where = where + "/" + test_name;
+        switch (c.test) {
+            case condition::kind::has_any:
+            case condition::kind::has_all:
+                if (q.type != question_type::multiple && q.type != question_type::regions)
+                    check_.fail("kb.wrong_test", arg_where, detail::quote(test_name) + " needs a multiple-choice question; " + detail::quote(q.id) + " is " + question_type_id(q.type));
+                else c.options = option_mask(q, arg, arg_where);
+                break;
+            case condition::kind::is_any:
+                if (q.type != question_type::single)
+                    check_.fail("kb.wrong_test", arg_where, "'is_any' needs a single-choice question; " + detail::quote(q.id) + " is " + question_type_id(q.type));
+                else c.options = option_mask(q, arg, arg_where);
+                break;
+            case condition::kind::at_least:
+            case condition::kind::below:
+                if (q.type != question_type::number) {
+                    check_.fail("kb.wrong_test", arg_where, detail::quote(test_name) + " needs a number question; " + detail::quote(q.id) + " is " + question_type_id(q.type));
+                } else if (!arg.is_number() || arg.get<double>() < q.min || arg.get<double>() > q.max) {
+                    check_.fail("kb.out_of_range", arg_where, "expected a number within the question's range");
+                } else {
+                    c.threshold = arg.get<double>();
+                }
+                break;
+            case condition::kind::unanswered:
+                if (arg != true) check_.fail("kb.wrong_type", arg_where, "expected true");
+                break;
+            default:
+                break;
+        }
+        return c;
+    }
+
+    void read_rules(const json& v) {
+        if (!v.is_array() || v.empty()) {
+            check_.fail("kb.wrong_type", "/rules", "expected a non-empty array");
+            return;
+        }
+        if (v.size() > max_rules) check_.fail("kb.too_many", "/rules", "at most " + std::to_string(max_rules) + " rules");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < v.size() && i < max_rules; ++i) {
+            std::string where = "/rules/" + std::to_string(i);
+            rule r;
+            if (!check_.expect_object(v[i], where, {"id", "requires", "when", "advice", "source"})) continue;
+            r.id = check_.text(field(v[i], "id"), where + "/id");
+            if (!ids.insert(r.id).second) check_.fail("kb.duplicate_id", where + "/id", "duplicate rule id " + detail::quote(r.id));
+            auto level = check_.text(field(v[i], "requires"), where + "/requires");
+            auto d = std::find_if(disposition_ids.begin(), disposition_ids.end(), [&](const char* id) { return level == id; });
+            if (d == disposition_ids.end()) check_.fail("kb.unknown_disposition", where + "/requires", "unknown disposition " + detail::quote(level));
+            else r.requires_at_least = static_cast<disposition>(d - disposition_ids.begin());
+            r.when = conditions(field(v[i], "when"), where + "/when", static_cast<int>(kb_.questions.size()));
+            r.advice = advice_refs(field(v[i], "advice"), where + "/advice");
+            r.source = check_.text(field(v[i], "source"), where + "/source");
+            kb_.rules.push_back(std::move(r));
+        }
+    }
+
+    void read_timeline(const json& v) {
+        if (!check_.expect_object(v, "/timeline", {"question", "peak_starts_hours", "peak_ends_hours", "usually_gone_hours", "seek_advice_hours"}))
+            return;
+        auto id = check_.text(field(v, "question"), "/timeline/question");
+        kb_.timeline.question = kb_.question_index(id);
+        if (kb_.timeline.question < 0 || kb_.questions[kb_.timeline.question].type != question_type::number)
+            check_.fail("kb.unknown_question", "/timeline/question", "expected a number question, got " + detail::quote(id));
+        auto hours = [&](const char* key) {
+            if (!field(v, key).is_number() || field(v, key).get<double>() < 0) {
+                check_.fail("kb.wrong_type", std::string("/timeline/") + key, "expected a number of hours");
+                return 0.0;
+            }
+            return field(v, key).get<double>();
+        };
+        auto& t = kb_.timeline;
+        t.peak_starts_hours = hours("peak_starts_hours");
+        t.peak_ends_hours = hours("peak_ends_hours");
+        t.usually_gone_hours = hours("usually_gone_hours");
+        t.seek_advice_hours = hours("seek_advice_hours");
+        if (!(t.peak_starts_hours < t.peak_ends_hours && t.peak_ends_hours <= t.usually_gone_hours &&
+              t.usually_gone_hours <= t.seek_advice_hours))
+            check_.fail("kb.bad_range", "/timeline", "expected peak_starts < peak_ends <= usually_gone <= seek_advice");
+    }
+
+    void read_limits(const json& v) {
+        if (!check_.expect_object(v, "/limits", {"answers_max_bytes", "answers_max_depth"})) return;
+        for (auto [key, target] : {std::pair{"answers_max_bytes", &kb_.limits.answers_max_bytes},
+                                   std::pair{"answers_max_depth", &kb_.limits.answers_max_depth}}) {
+            if (field(v, key).is_number_unsigned() && field(v, key).get<std::size_t>() > 0) *target = field(v, key).get<std::size_t>();
+            else check_.fail("kb.wrong_type", std::string("/limits/") + key, "expected a positive whole number");
+        }
+    }
+
+    void check_reachability() {
+        std::array<bool, disposition_count> required{};
+        for (auto& r : kb_.rules) required[static_cast<int>(r.requires_at_least)] = true;
+        for (int i = 0; i < disposition_count; ++i)
+            if (!required[i])
+                check_.fail("kb.unreachable", "/dispositions/" + std::to_string(i), "no rule leads to " + detail::quote(disposition_ids[i]));
+        for (std::size_t i = 0; i < advice_used_.size(); ++i)
+            if (!advice_used_[i])
+                check_.fail("kb.unused_advice", "/advice/" + std::to_string(i), "no rule or disposition gives advice " + detail::quote(kb_.advice[i].id));
+    }
+};
+
+json parse_document(std::string_view text, const char* name, validator& check) {
+    std::string problem;
+    auto doc = detail::parse(text, problem);
+    if (!doc) check.fail("kb.parse_error", "/", std::string(name) + ": " + problem);
+    return doc ? std::move(*doc) : json();
+}
+
+}  // namespace
+
+const char* disposition_id(disposition d) { return disposition_ids[static_cast<int>(d)]; }
+const char* question_type_id(question_type t) { return type_ids[static_cast<int>(t)]; }
+
+int question::option_index(std::string_view option_id) const {
+    auto it = std::find(options.begin(), options.end(), option_id);
+    return it == options.end() ? -1 : static_cast<int>(it - options.begin());
+}
+
+int knowledge_base::question_index(std::string_view id) const {
+    auto it = std::find_if(questions.begin(), questions.end(), [&](const question& q) { return q.id == id; });
+    return it == questions.end() ? -1 : static_cast<int>(it - questions.begin());
+}
+
+int knowledge_base::advice_index(std::string_view id) const {
+    auto it = std::find_if(advice.begin(), advice.end(), [&](const text_item& a) { return a.id == id; });
+    return it == advice.end() ? -1 : static_cast<int>(it - advice.begin());
+}
+
+load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json) {
+    validator check;
+    knowledge_base kb;
+    loader load(check, kb);
+    json knowledge = parse_document(knowledge_json, "the knowledge base", check);
+    if (!check.errors.empty()) return {std::nullopt, check.errors};
+    load.read_knowledge(knowledge);
+    if (!check.errors.empty()) return {std::nullopt, check.errors};
+    json strings = parse_document(strings_json, "the strings file", check);
+    if (!check.errors.empty()) return {std::nullopt, check.errors};
+    load.read_strings(strings);
+    if (!check.errors.empty()) return {std::nullopt, check.errors};
+    return {std::move(kb), {}};
+}
+
+}  // namespace soreness

@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// Dependency-free static file server for the built site, with the production
+// security headers (strict CSP etc.), so local runs and browser tests see the
+// same policy the deployed site should have.
+//
+//   node scripts/serve.mjs [dir=build/site] [--port N (default 8080, 0 = random)] [--host 127.0.0.1]
+//
+// Also importable: `startServer({ root, port, host })` -> Promise<{ url, port, close() }>.
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_ROOT = path.join(REPO_ROOT, 'build', 'site');
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export const MIME_TYPES = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+    "form-action 'none'; frame-ancestors 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-cache',
+});
+
+
+function send(res, status, body, method) {
+  const text = `${status} ${body}\n`;
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(method === 'HEAD' ? undefined : text);
+}
+
+function isInside(root, candidate) {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+async function handle(rootReal, req, res) {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    send(res, 405, 'Method Not Allowed', method);
+    return;
+  }
+
+  // Work on the raw request target: `new URL()` would treat "//x/y" as a
+  // protocol-relative URL and silently collapse dot segments.
+  const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
+  let pathname;
+  try {
+    pathname = decodeURIComponent(rawPath);
+  } catch {
+    send(res, 400, 'Bad Request', method);
+    return;
+  }
+  if (!pathname.startsWith('/') || pathname.includes('\0')) {
+    send(res, 400, 'Bad Request', method);
+    return;
+  }
+  // Any ".." segment (plain or percent-encoded) is treated as traversal.
+  const segments = pathname.split(/[\\/]+/);
+  let target = path.resolve(rootReal, '.' + path.sep + pathname);
+  if (segments.includes('..') || !isInside(rootReal, target)) {
+    send(res, 403, 'Forbidden', method);
+    return;
+  }
+
+  let info;
+  try {
+    info = await stat(target);
+    if (info.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        // Redirect so relative URLs in index.html resolve against the directory.
+        // Collapse leading slashes so "//host" can't become a protocol-relative redirect.
+        const location = encodeURI('/' + pathname.replace(/^\/+/, '') + '/');
+        res.writeHead(301, { ...SECURITY_HEADERS, Location: location, 'Content-Length': 0 });
+        res.end();
+        return;
+      }
+      target = path.join(target, 'index.html');
+      info = await stat(target);
+    }
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+    // Refuse symlinks that lead outside the root.
+    const real = await realpath(target);
+    if (!isInside(rootReal, real)) {
+      send(res, 403, 'Forbidden', method);
+      return;
+    }
+  } catch (err) {
+    if (err && (err.code === 'EACCES' || err.code === 'EPERM')) {
+      send(res, 403, 'Forbidden', method);
+    } else {
+      send(res, 404, 'Not Found', method);
+    }
+    return;
+  }
+
+  const type = MIME_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': info.size,
+    'Last-Modified': info.mtime.toUTCString(),
+  });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(target);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/**
+ * Start the static server.
+ * @param {{root?: string, port?: number, host?: string}} [options]
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST } = {}) {
+  // Development/test server: loopback only.
+  if (host === 'localhost') host = '127.0.0.1';
+  if (host !== '127.0.0.1') {
+    throw new Error(`refusing to bind ${host}: only 127.0.0.1 is allowed`);
+  }
+  const rootAbs = path.resolve(root);
+  let rootReal;
+  try {
+    rootReal = await realpath(rootAbs);
+  } catch {
+    throw new Error(`site directory not found: ${rootAbs}`);
+  }
+  if (!(await stat(rootReal)).isDirectory()) {
+    throw new Error(`not a directory: ${rootAbs}`);
+  }
+
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    handle(rootReal, req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal Server Error', req.method);
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const actualPort = server.address().port;
+  return {
+    url: `http://${host}:${actualPort}/`,
+    port: actualPort,
+    root: rootAbs,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (e.g. from a browser) would keep close() pending.
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function parseArgs(argv) {
+  const opts = { root: DEFAULT_ROOT, port: DEFAULT_PORT, host: DEFAULT_HOST };
+  let rootSet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const takeValue = (name) => {
+      const eq = arg.indexOf('=');
+      if (eq !== -1) return arg.slice(eq + 1);
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${name} needs a value`);
+      return value;
+    };
+    if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = takeValue('--port');
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad port: ${value}`);
+      opts.port = port;
+    } else if (arg === '--host' || arg.startsWith('--host=')) {
+      opts.host = takeValue('--host');
+    } else if (arg === '-h' || arg === '--help') {
+      opts.help = true;
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option: ${arg}`);
+    } else if (!rootSet) {
+      opts.root = path.resolve(arg);
+      rootSet = true;
+    } else {
+      throw new Error(`unexpected argument: ${arg}`);
+    }
+  }
+  return opts;
+}
+
+const USAGE = 'usage: node scripts/serve.mjs [dir=build/site] [--port N (default 8080, 0 = random)] [--host 127.0.0.1]';
+
+async function main() {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`serve: ${err.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
+  let server;
+  try {
+    server = await startServer(opts);
+  } catch (err) {
+    console.error(`serve: ${err.message}`);
+    process.exit(1);
+  }
+  const rel = path.relative(process.cwd(), server.root) || '.';
+  const shown = rel.startsWith('..') || path.isAbsolute(rel) ? server.root : rel;
+  console.log(`Serving ${shown} at ${server.url}`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main();
+}
