@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up this machine, builds everything and runs every test: the C++ tests natively, under
+# AddressSanitizer + UndefinedBehaviorSanitizer and as WebAssembly under Node, then the JavaScript
+# tests under Node and the browser tests in Chromium. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NODE_PATH=/usr/share/nodejs
+stage() { printf '\n== %s ==\n' "$*"; }
+
+scripts/setup.sh
+
+stage "native tests"
+scripts/build.sh native-debug
+ctest --preset native-debug
+
+stage "native tests under ASan + UBSan"
+scripts/build.sh native-asan
+ctest --preset native-asan
+
+stage "C++ tests as WebAssembly under Node"
+scripts/build.sh wasm-test
+ctest --preset wasm-test
+
+stage "site build"
+scripts/build.sh wasm-release
+
+stage "JavaScript tests (Node) and browser tests (Chromium)"
+node --test tests/js/ tests/browser/

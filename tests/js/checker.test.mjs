@@ -1,0 +1,53 @@
+// The JavaScript API of the WebAssembly build, as a page or widget uses it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkerModule, nodeChecker } from './site.mjs';
+
+const checker = await nodeChecker();
+
+const usualCase = {
+  danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
+  first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same',
+  daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'],
+};
+
+test('a chest-pain answer is an emergency, with its reason and the answer behind it', () => {
+  const result = checker.assess({ danger_signs: ['chest_pain'] });
+  assert.equal(result.disposition.id, 'emergency');
+  const reason = result.reasons.find((r) => r.rule === 'chest_pain');
+  assert.ok(reason, 'the chest_pain rule is among the reasons');
+  assert.deepEqual(reason.answers[0].value, ['chest_pain']);
+  assert.equal(result.advice[0].id, 'call_emergency_now');
+});
+
+test('the usual pattern is self-care, with a timeline placed from the hours since the massage', () => {
+  const result = checker.assess(usualCase);
+  assert.equal(result.disposition.id, 'self_care');
+  assert.equal(result.complete, true);
+  assert.equal(result.timeline.phase, 'peak');
+  assert.equal(result.timeline.hours_until_easing, 18);
+});
+
+test('nextQuestions follows the core: "which side?" only once a limb is sore', () => {
+  assert.ok(!checker.nextQuestions({ body_regions: ['neck'] }).ask.includes('side'));
+  assert.ok(checker.nextQuestions({ body_regions: ['calves'] }).ask.includes('side'));
+});
+
+test('a C++ error becomes a CheckerError naming the field, and the module keeps working', () => {
+  assert.throws(() => checker.assess({ pain_now: 11 }), (error) => {
+    assert.ok(error instanceof checkerModule.CheckerError);
+    assert.equal(error.code, 'answers.out_of_range');
+    assert.equal(error.where, '/pain_now');
+    assert.equal(error.message, '/pain_now: 11 is out of range; expected a whole number from 0 to 10 (points)');
+    return true;
+  });
+  assert.throws(() => checker.assess(null), /^CheckerError: \/: expected an object of answers/);
+  assert.equal(checker.assess(usualCase).disposition.id, 'self_care');
+});
+
+test('two checkers share one module and stay independent', async () => {
+  const second = await nodeChecker();
+  second.close();
+  assert.throws(() => second.assess({}), /no loaded knowledge base/);
+  assert.equal(checker.assess({ danger_signs: ['short_breath'] }).disposition.id, 'emergency');
+});

@@ -1,0 +1,94 @@
+// Type declarations for checker.js, written by hand (Emscripten 3.1.6 cannot emit them).
+
+export type DispositionId = 'self_care' | 'contact_therapist' | 'see_doctor' | 'urgent' | 'emergency';
+
+/** Answers by question id: a number, one option id, or a list of option ids. Omit unanswered questions. */
+export type Answers = Record<string, number | string | string[]>;
+
+export interface Option { id: string; text: string; exclusive: boolean }
+
+export interface Question {
+  id: string;
+  type: 'single' | 'multiple' | 'number' | 'regions';
+  text: string;
+  help: string;
+  red_flag: boolean;
+  options?: Option[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  unit?: string;
+  unit_text?: string;
+}
+
+export interface Evidence {
+  question: string;
+  question_text: string;
+  answered: boolean;
+  value?: number | string | string[];
+  value_text?: string | string[];
+}
+
+export interface Reason { rule: string; requires: DispositionId; text: string; answers: Evidence[] }
+
+export interface Timeline {
+  phase: 'unknown' | 'building' | 'peak' | 'easing' | 'should_be_gone';
+  phase_text: string;
+  peak_starts_hours: number;
+  peak_ends_hours: number;
+  usually_gone_hours: number;
+  seek_advice_hours: number;
+  hours_since_massage: number | null;
+  hours_until_easing?: number;
+  hours_until_seek_advice?: number;
+}
+
+export interface Assessment {
+  knowledge_base_version: string;
+  language: string;
+  disposition: { id: DispositionId; rank: number; label: string };
+  headline: string;
+  complete: boolean;
+  missing: string[];
+  conflicts: string[];
+  reasons: Reason[];
+  advice: { id: string; text: string }[];
+  explanations: { id: string; text: string }[];
+  timeline: Timeline;
+  trace: { rule: string; requires: DispositionId }[];
+}
+
+export interface About {
+  knowledge_base_version: string;
+  language: string;
+  language_name: string;
+  ui: Record<string, string>;
+  dispositions: { id: DispositionId; rank: number; label: string; headline: string }[];
+  timeline: Timeline;
+}
+
+export interface Checker {
+  readonly language: string;
+  readonly version: string;
+  about(): About;
+  questions(): Question[];
+  nextQuestions(answers: Answers): { ask: string[]; applicable: string[] };
+  assess(answers: Answers): Assessment;
+  close(): void;
+}
+
+export interface CheckerOptions {
+  language?: string;
+  baseUrl?: string | URL;
+  knowledgeBase?: string;
+  strings?: string;
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** An error reported by the core. `where` is a JSON pointer such as "/pain_now"; `code` is stable. */
+export class CheckerError extends Error {
+  readonly code: string;
+  readonly where: string;
+}
+
+export function createChecker(options?: CheckerOptions): Promise<Checker>;
