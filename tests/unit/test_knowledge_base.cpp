@@ -1,0 +1,402 @@
+// Loading the knowledge base: the shipped one is clean, and each kind of mistake a clinician or
+// translator can make is reported with its exact place and words. Every case starts from the
+// shipped files and changes one thing, so a test stays about that one mistake.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "soreness/knowledge_base.hpp"
+#include "test_support.hpp"
+
+using nlohmann::json;
+using soreness::load_knowledge_base;
+using soreness::testing::shipped_knowledge_text;
+using soreness::testing::shipped_strings_text;
+
+namespace {
+
+json shipped_kb() { return json::parse(shipped_knowledge_text()); }
+json shipped_strings() { return json::parse(shipped_strings_text("en")); }
+
+/// Every load error as "[code] where: message", one per line, so a failing check shows them all.
+std::string errors_of(const std::string& kb_text, const std::string& strings_text) {
+    auto loaded = load_knowledge_base(kb_text, strings_text);
+    CHECK(loaded.knowledge.has_value() == loaded.errors.empty());
+    std::string all;
+    for (auto& e : loaded.errors) all += "[" + e.code + "] " + e.text() + "\n";
+    return all;
+}
+std::string errors_of(const json& kb, const json& strings) { return errors_of(kb.dump(), strings.dump()); }
+std::string errors_of_kb(const json& kb) { return errors_of(kb, shipped_strings()); }
+std::string errors_of_strings(const json& strings) { return errors_of(shipped_kb(), strings); }
+
+/// Index of the rule or question with this id in the knowledge base JSON (fails the test if absent).
+std::size_t index_of(const json& list, const std::string& id) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i]["id"] == id) return i;
+    FAIL("no entry with id '" << id << "'");
+    return 0;
+}
+std::string rule_path(const json& kb, const std::string& id) { return "/rules/" + std::to_string(index_of(kb["rules"], id)); }
+std::string question_path(const json& kb, const std::string& id) {
+    return "/questions/" + std::to_string(index_of(kb["questions"], id));
+}
+
+}  // namespace
+
+TEST_CASE("the shipped knowledge base loads without errors") {
+    auto loaded = load_knowledge_base(shipped_knowledge_text(), shipped_strings_text("en"));
+    for (auto& e : loaded.errors) FAIL_CHECK("[" << e.code << "] " << e.text());
+    REQUIRE(loaded.knowledge.has_value());
+    const auto& kb = *loaded.knowledge;
+    CHECK(kb.version == shipped_kb()["version"]);
+    CHECK(kb.language == "en");
+    CHECK(kb.questions.size() == shipped_kb()["questions"].size());
+    CHECK(kb.rules.size() == shipped_kb()["rules"].size());
+    for (auto& r : kb.rules) CHECK_MESSAGE(!r.reason.empty(), r.id);
+    for (auto& q : kb.questions) {
+        CHECK_MESSAGE(!q.text.empty(), q.id);
+        CHECK(q.option_texts.size() == q.options.size());
+    }
+}
+
+TEST_CASE("the shipped knowledge base asks what the issue requires") {
+    const json kb = shipped_kb();
+    auto options = [&](const std::string& question) { return kb["questions"][index_of(kb["questions"], question)]["options"]; };
+    auto has = [&](const std::string& question, const std::string& option) {
+        const json list = options(question);
+        return std::find(list.begin(), list.end(), option) != list.end();
+    };
+    for (const char* o : {"relaxation", "deep_tissue", "sports", "trigger_point", "prenatal", "cupping_scraping", "other"})
+        CHECK_MESSAGE(has("massage_type", o), o);
+    for (const char* o : {"numbness", "tingling", "limb_weakness", "mild_bruising", "large_bruising", "swelling", "redness_warmth",
+                          "fever_chills", "pus_wound", "dark_urine", "one_leg", "tiredness", "mild_headache", "nausea"})
+        CHECK_MESSAGE(has("symptoms", o), o);
+    for (const char* o : {"chest_pain", "short_breath", "sudden_headache", "brain_signs", "saddle_numbness"})
+        CHECK_MESSAGE(has("danger_signs", o), o);
+    for (const char* o : {"blood_thinners", "previous_clot", "recent_surgery_injury", "pregnancy", "osteoporosis", "injury_worse"})
+        CHECK_MESSAGE(has("risk_factors", o), o);
+    json ids = json::array();
+    for (auto& d : kb["dispositions"]) ids.push_back(d["id"]);
+    CHECK(ids == json{"self_care", "contact_therapist", "see_doctor", "urgent", "emergency"});
+}
+
+TEST_CASE("a rule condition naming an unknown question") {
+    json kb = shipped_kb();
+    const std::string at = rule_path(kb, "much_more_sore_than_expected");
+    kb["rules"][index_of(kb["rules"], "much_more_sore_than_expected")]["when"][0]["question"] = "pian";
+    CHECK(errors_of_kb(kb) == "[kb.unknown_question] " + at + "/when/0: unknown question 'pian'\n");
+}
+
+TEST_CASE("an unknown question inside an 'any' condition") {
+    json kb = shipped_kb();
+    auto i = index_of(kb["rules"], "pregnancy_with_swelling_or_strong_pain");
+    kb["rules"][i]["when"][1]["any"][1]["question"] = "pain";
+    CHECK(errors_of_kb(kb) == "[kb.unknown_question] " + rule_path(kb, "pregnancy_with_swelling_or_strong_pain") +
+                                  "/when/1/any/1: unknown question 'pain'\n");
+}
+
+TEST_CASE("duplicate ids") {
+    json kb = shipped_kb();
+    SUBCASE("rule") {
+        auto i = index_of(kb["rules"], "short_breath");
+        kb["rules"][i]["id"] = "chest_pain";
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] /rules/" + std::to_string(i) + "/id: duplicate rule id 'chest_pain'\n");
+    }
+    SUBCASE("question") {
+        const std::size_t end = kb["questions"].size();
+        kb["questions"].push_back(kb["questions"][index_of(kb["questions"], "pain_now")]);
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] /questions/" + std::to_string(end) + "/id: duplicate question id 'pain_now'\n");
+    }
+    SUBCASE("option") {
+        auto i = index_of(kb["questions"], "trend");
+        kb["questions"][i]["options"].push_back("same");
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] " + question_path(kb, "trend") + "/options/3: duplicate id 'same'\n");
+    }
+    SUBCASE("advice") {
+        kb["advice"].push_back("rest");
+        // References resolve to the first 'rest', so the second one is also never given.
+        const std::string at = "/advice/" + std::to_string(kb["advice"].size() - 1);
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] " + at + ": duplicate id 'rest'\n"
+                                  "[kb.unused_advice] " + at + ": no rule or disposition gives advice 'rest'\n");
+    }
+}
+
+TEST_CASE("a condition naming an option the question does not have") {
+    json kb = shipped_kb();
+    SUBCASE("is_any") {
+        kb["rules"][index_of(kb["rules"], "pressure_too_painful")]["when"][0]["is_any"] = {"too_painfull"};
+        CHECK(errors_of_kb(kb) == "[kb.unknown_option] " + rule_path(kb, "pressure_too_painful") +
+                                      "/when/0/is_any/0: question 'pressure' has no option 'too_painfull'\n");
+    }
+    SUBCASE("has_any, second option") {
+        kb["rules"][index_of(kb["rules"], "numbness_or_tingling")]["when"][0]["has_any"] = {"numbness", "pins_and_needles"};
+        CHECK(errors_of_kb(kb) == "[kb.unknown_option] " + rule_path(kb, "numbness_or_tingling") +
+                                      "/when/0/has_any/1: question 'symptoms' has no option 'pins_and_needles'\n");
+    }
+    SUBCASE("ask_when") {
+        kb["questions"][index_of(kb["questions"], "side")]["ask_when"][0]["has_any"] = {"arms", "legs"};
+        CHECK(errors_of_kb(kb) == "[kb.unknown_option] " + question_path(kb, "side") +
+                                      "/ask_when/0/has_any/1: question 'body_regions' has no option 'legs'\n");
+    }
+    SUBCASE("exclusive") {
+        kb["questions"][index_of(kb["questions"], "symptoms")]["exclusive"] = {"nothing"};
+        CHECK(errors_of_kb(kb) == "[kb.unknown_option] " + question_path(kb, "symptoms") +
+                                      "/exclusive/0: question 'symptoms' has no option 'nothing'\n");
+    }
+}
+
+TEST_CASE("a test that does not fit the question's type") {
+    json kb = shipped_kb();
+    const auto i = index_of(kb["rules"], "much_more_sore_than_expected");
+    const std::string at = rule_path(kb, "much_more_sore_than_expected") + "/when/0";
+    SUBCASE("has_any on a number") {
+        kb["rules"][i]["when"][0] = {{"question", "pain_now"}, {"has_any", {"high"}}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] " + at + "/has_any: 'has_any' needs a multiple-choice question; 'pain_now' is number\n");
+    }
+    SUBCASE("has_all on a single choice") {
+        kb["rules"][i]["when"][0] = {{"question", "trend"}, {"has_all", {"worse"}}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] " + at + "/has_all: 'has_all' needs a multiple-choice question; 'trend' is single\n");
+    }
+    SUBCASE("is_any on a multiple choice") {
+        kb["rules"][i]["when"][0] = {{"question", "symptoms"}, {"is_any", {"swelling"}}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] " + at + "/is_any: 'is_any' needs a single-choice question; 'symptoms' is multiple\n");
+    }
+    SUBCASE("at_least on a single choice") {
+        kb["rules"][i]["when"][0] = {{"question", "trend"}, {"at_least", 7}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] " + at + "/at_least: 'at_least' needs a number question; 'trend' is single\n");
+    }
+    SUBCASE("below on body regions") {
+        kb["rules"][i]["when"][0] = {{"question", "body_regions"}, {"below", 7}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] " + at + "/below: 'below' needs a number question; 'body_regions' is regions\n");
+    }
+    SUBCASE("a threshold outside the question's range") {
+        kb["rules"][i]["when"][0] = {{"question", "pain_now"}, {"at_least", 70}};
+        CHECK(errors_of_kb(kb) == "[kb.out_of_range] " + at + "/at_least: expected a number within the question's range\n");
+    }
+    SUBCASE("two tests in one condition") {
+        kb["rules"][i]["when"][0] = {{"question", "pain_now"}, {"at_least", 7}, {"below", 9}};
+        CHECK(errors_of_kb(kb) == "[kb.ambiguous_condition] " + at + ": one test per condition; use separate conditions\n");
+    }
+}
+
+TEST_CASE("a mistyped field is an error, never ignored") {
+    json kb = shipped_kb();
+    SUBCASE("in a rule") {
+        const auto i = index_of(kb["rules"], "mild_bruising");
+        const std::string at = rule_path(kb, "mild_bruising");
+        kb["rules"][i]["requries"] = kb["rules"][i]["requires"];
+        kb["rules"][i].erase("requires");
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] " + at + ": missing field 'requires'\n"
+                                  "[kb.unknown_field] " + at + "/requries: unknown field 'requries'\n"
+                                  "[kb.wrong_type] " + at + "/requires: expected a string\n"
+                                  "[kb.unknown_disposition] " + at + "/requires: unknown disposition ''\n");
+    }
+    SUBCASE("in a condition: the test's name") {
+        const auto i = index_of(kb["rules"], "mild_bruising");
+        kb["rules"][i]["when"][0] = {{"question", "symptoms"}, {"has_anny", {"mild_bruising"}}};
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] " + rule_path(kb, "mild_bruising") +
+                                      "/when/0: a condition needs a test: has_any, has_all, is_any, at_least, below, unanswered, "
+                                      "incomplete or any\n");
+    }
+    SUBCASE("in a condition: an extra field") {
+        const auto i = index_of(kb["rules"], "mild_bruising");
+        kb["rules"][i]["when"][0]["qusetion"] = "symptoms";
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] " + rule_path(kb, "mild_bruising") + "/when/0/qusetion: unknown field 'qusetion'\n");
+    }
+    SUBCASE("in a question") {
+        const auto i = index_of(kb["questions"], "side");
+        kb["questions"][i]["ask_wehn"] = kb["questions"][i]["ask_when"];
+        kb["questions"][i].erase("ask_when");
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] " + question_path(kb, "side") + "/ask_wehn: unknown field 'ask_wehn'\n");
+    }
+    SUBCASE("at the top") {
+        kb["rulez"] = json::array();
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] /rulez: unknown field 'rulez'\n");
+    }
+    SUBCASE("in the strings file") {
+        json strings = shipped_strings();
+        strings["questions"]["pain_now"]["hepl"] = "typo";
+        CHECK(errors_of_strings(strings) == "[kb.unknown_field] /questions/pain_now/hepl: unknown field 'hepl'\n");
+    }
+}
+
+TEST_CASE("references that point nowhere") {
+    json kb = shipped_kb();
+    SUBCASE("unknown advice in a rule") {
+        kb["rules"][index_of(kb["rules"], "fever")]["advice"] = {"drink_watter"};
+        // drink_water is still given by other rules, so only the dangling reference is reported.
+        CHECK(errors_of_kb(kb) == "[kb.unknown_advice] " + rule_path(kb, "fever") + "/advice/0: unknown advice 'drink_watter'\n");
+    }
+    SUBCASE("unknown disposition in a rule") {
+        kb["rules"][index_of(kb["rules"], "fever")]["requires"] = "see_gp";
+        CHECK(errors_of_kb(kb) == "[kb.unknown_disposition] " + rule_path(kb, "fever") + "/requires: unknown disposition 'see_gp'\n");
+    }
+    SUBCASE("the timeline's question") {
+        kb["timeline"]["question"] = "trend";
+        CHECK(errors_of_kb(kb) == "[kb.unknown_question] /timeline/question: expected a number question, got 'trend'\n");
+    }
+}
+
+TEST_CASE("a disposition no rule can reach") {
+    json kb = shipped_kb();
+    json kept = json::array();
+    for (auto& r : kb["rules"])
+        if (r["requires"] != "contact_therapist") kept.push_back(r);
+    kb["rules"] = kept;
+    // Taking the rules away also leaves the advice only they gave unused.
+    std::size_t lighter = 0;
+    while (kb["advice"][lighter] != "ask_lighter_pressure") ++lighter;
+    CHECK(errors_of_kb(kb) == "[kb.unreachable] /dispositions/1: no rule leads to 'contact_therapist'\n"
+                              "[kb.unused_advice] /advice/" + std::to_string(lighter) +
+                                  ": no rule or disposition gives advice 'ask_lighter_pressure'\n");
+}
+
+TEST_CASE("advice that nothing gives") {
+    json kb = shipped_kb();
+    kb["advice"].push_back("stretch_more");
+    CHECK(errors_of_kb(kb) == "[kb.unused_advice] /advice/" + std::to_string(kb["advice"].size() - 1) +
+                                  ": no rule or disposition gives advice 'stretch_more'\n");
+}
+
+TEST_CASE("dispositions out of order") {
+    json kb = shipped_kb();
+    std::swap(kb["dispositions"][0], kb["dispositions"][1]);
+    CHECK(errors_of_kb(kb) == "[kb.wrong_disposition] /dispositions/0/id: expected 'self_care' here, got 'contact_therapist'\n"
+                              "[kb.wrong_disposition] /dispositions/1/id: expected 'contact_therapist' here, got 'self_care'\n");
+}
+
+TEST_CASE("a question may only depend on questions asked before it") {
+    json kb = shipped_kb();
+    const auto side = index_of(kb["questions"], "side");
+    const std::string at = question_path(kb, "side") + "/ask_when/0";
+    SUBCASE("a later question") {
+        kb["questions"][side]["ask_when"][0] = {{"question", "pain_now"}, {"at_least", 1}};
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.errors.size() == 1);
+        CHECK(loaded.errors[0].code == "kb.unknown_question");
+        CHECK(loaded.errors[0].where == at);
+    }
+    SUBCASE("itself") {
+        kb["questions"][side]["ask_when"][0] = {{"question", "side"}, {"is_any", {"left"}}};
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.errors.size() == 1);
+        CHECK(loaded.errors[0].code == "kb.unknown_question");
+        CHECK(loaded.errors[0].where == at);
+    }
+}
+
+// Known engine defect: questions are registered one by one while they are read, so a later question
+// is not found yet and the message calls an existing question "unknown"; the "asked earlier" message
+// is unreachable. Remove should_fail once core/src/knowledge_base.cpp says what the real problem is.
+TEST_CASE("an ask_when naming a later question says so" * doctest::should_fail()) {
+    json kb = shipped_kb();
+    kb["questions"][index_of(kb["questions"], "side")]["ask_when"][0] = {{"question", "pain_now"}, {"at_least", 1}};
+    CHECK(errors_of_kb(kb) == "[kb.unknown_question] " + question_path(kb, "side") +
+                                  "/ask_when/0: may only refer to questions asked earlier, not 'pain_now'\n");
+}
+
+TEST_CASE("a misordered timeline") {
+    json kb = shipped_kb();
+    SUBCASE("peak ends before it starts") {
+        kb["timeline"]["peak_ends_hours"] = 20;
+        CHECK(errors_of_kb(kb) == "[kb.bad_range] /timeline: expected peak_starts < peak_ends <= usually_gone <= seek_advice\n");
+    }
+    SUBCASE("advice sought before soreness is usually gone") {
+        kb["timeline"]["seek_advice_hours"] = 60;
+        CHECK(errors_of_kb(kb) == "[kb.bad_range] /timeline: expected peak_starts < peak_ends <= usually_gone <= seek_advice\n");
+    }
+    SUBCASE("negative hours") {
+        kb["timeline"]["peak_starts_hours"] = -1;
+        CHECK(errors_of_kb(kb) == "[kb.wrong_type] /timeline/peak_starts_hours: expected a number of hours\n");
+    }
+}
+
+TEST_CASE("missing translations") {
+    json strings = shipped_strings();
+    SUBCASE("a rule's reason") {
+        strings["rules"].erase("chest_pain");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /rules/chest_pain: missing text for 'chest_pain'\n");
+    }
+    SUBCASE("an option") {
+        strings["questions"]["symptoms"]["options"].erase("dark_urine");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /questions/symptoms/options/dark_urine: missing text for 'dark_urine'\n");
+    }
+    SUBCASE("a question") {
+        strings["questions"].erase("trend");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /questions/trend: missing text for 'trend'\n");
+    }
+    SUBCASE("advice") {
+        strings["advice"].erase("cold_pack");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /advice/cold_pack: missing text for 'cold_pack'\n");
+    }
+    SUBCASE("a disposition's headline") {
+        strings["dispositions"]["urgent"].erase("headline");
+        CHECK(errors_of_strings(strings) == "[kb.missing_field] /dispositions/urgent: missing field 'headline'\n"
+                                            "[kb.wrong_type] /dispositions/urgent/headline: expected a string\n");
+    }
+    SUBCASE("a timeline phase") {
+        strings["timeline"].erase("unknown");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /timeline/unknown: missing text for 'unknown'\n");
+    }
+}
+
+TEST_CASE("empty texts") {
+    json strings = shipped_strings();
+    SUBCASE("advice") {
+        strings["advice"]["rest"] = "";
+        CHECK(errors_of_strings(strings) == "[kb.empty_text] /advice/rest: must not be empty\n");
+    }
+    SUBCASE("a question") {
+        strings["questions"]["pain_now"]["text"] = "";
+        CHECK(errors_of_strings(strings) == "[kb.empty_text] /questions/pain_now/text: must not be empty\n");
+    }
+    SUBCASE("help may be empty") {
+        strings["questions"]["pain_now"]["help"] = "";
+        CHECK(errors_of_strings(strings) == "");
+    }
+}
+
+TEST_CASE("a text for an id that does not exist") {
+    json strings = shipped_strings();
+    SUBCASE("rule") {
+        strings["rules"]["ghost_rule"] = "Boo.";
+        CHECK(errors_of_strings(strings) == "[kb.unknown_id] /rules/ghost_rule: text for unknown id 'ghost_rule'\n");
+    }
+    SUBCASE("option") {
+        strings["questions"]["trend"]["options"]["sideways"] = "Sideways";
+        CHECK(errors_of_strings(strings) == "[kb.unknown_id] /questions/trend/options/sideways: text for unknown id 'sideways'\n");
+    }
+    SUBCASE("question") {
+        strings["questions"]["mood"] = {{"text", "How do you feel?"}, {"help", ""}};
+        CHECK(errors_of_strings(strings) == "[kb.unknown_id] /questions/mood: text for unknown id 'mood'\n");
+    }
+    SUBCASE("advice") {
+        strings["advice"]["ice_bath"] = "Sit in ice.";
+        CHECK(errors_of_strings(strings) == "[kb.unknown_id] /advice/ice_bath: text for unknown id 'ice_bath'\n");
+    }
+}
+
+TEST_CASE("a file that is not valid JSON") {
+    SUBCASE("the knowledge base") {
+        CHECK(errors_of(std::string(R"({"version": "1", })"), shipped_strings_text()) ==
+              "[kb.parse_error] /: the knowledge base: invalid JSON at byte 18: syntax error while parsing object key - "
+              "unexpected '}'; expected string literal\n");
+    }
+    SUBCASE("the strings file") {
+        CHECK(errors_of(shipped_knowledge_text(), std::string(R"({"language": "en")")) ==
+              "[kb.parse_error] /: the strings file: invalid JSON at byte 18: syntax error while parsing object - "
+              "unexpected end of input; expected '}'\n");
+    }
+    SUBCASE("an empty file") {
+        CHECK(errors_of(std::string(), shipped_strings_text()) ==
+              "[kb.parse_error] /: the knowledge base: invalid JSON at byte 1: syntax error while parsing value - "
+              "unexpected end of input; expected '[', '{', or a literal\n");
+    }
+    SUBCASE("a document that is not an object") {
+        CHECK(errors_of(std::string("[]"), shipped_strings_text()) == "[kb.wrong_type] /: expected an object\n");
+    }
+}

@@ -1,0 +1,105 @@
+#pragma once
+// Shared by the assessment, timeline, flow and vignette tests: the shipped knowledge base loaded once,
+// a complete "usual soreness" answer set to start cases from, and one call that runs a case.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "soreness/answers.hpp"
+#include "soreness/assessment.hpp"
+#include "soreness/checker.hpp"
+#include "test_support.hpp"
+
+namespace soreness::testing {
+
+using nlohmann::json;
+
+/// One checker over the shipped English knowledge base, loaded on first use.
+inline const checker& shipped_checker() {
+    static const checker instance(shipped_knowledge());
+    return instance;
+}
+inline const knowledge_base& kb() { return shipped_checker().knowledge(); }
+
+/// A complete answer set that is the textbook "good soreness": a day after a firm massage, a dull,
+/// tender ache of 3 in the upper back, no flag, no risk factor. Cases change only what they test.
+inline json usual_soreness() {
+    return {
+        {"danger_signs", {"none"}},
+        {"hours_since_massage", 20},
+        {"massage_type", "relaxation"},
+        {"pressure", "strong_but_fine"},
+        {"first_massage", "no"},
+        {"body_regions", {"upper_back", "shoulders"}},
+        {"pain_now", 3},
+        {"pain_feel", {"dull_ache", "tender"}},
+        {"trend", "same"},
+        {"daily_impact", "none"},
+        {"symptoms", {"none"}},
+        {"risk_factors", {"none"}},
+    };
+}
+
+/// usual_soreness() with `overrides` merged in (RFC 7396: a null value removes the answer).
+inline json usual_with(const json& overrides) {
+    json answers = usual_soreness();
+    answers.merge_patch(overrides);
+    return answers;
+}
+
+/// What one case gave: the disposition, the ids of the rules that fired (in rule order) and the
+/// JSON report the page would show.
+struct triage {
+    disposition result = disposition::self_care;
+    std::vector<std::string> fired;
+    json report;
+
+    bool fired_rule(const std::string& id) const {
+        for (auto& f : fired)
+            if (f == id) return true;
+        return false;
+    }
+    std::string fired_text() const {
+        std::string text;
+        for (auto& f : fired) text += (text.empty() ? "" : ", ") + f;
+        return text;
+    }
+};
+
+/// Runs answers through parse_answers + assess and through the checker's JSON surface; fails the
+/// test when the answers are rejected.
+inline triage run(const json& answers) {
+    const std::string text = answers.dump();
+    auto parsed = parse_answers(kb(), text);
+    REQUIRE_MESSAGE(parsed.ok(), "answers rejected: " << (parsed.ok() ? std::string() : parsed.failure().text()) << "\n" << text);
+    auto assessed = assess(kb(), parsed.value());
+    triage t;
+    t.result = assessed.result;
+    for (std::size_t i = 0; i < kb().rules.size(); ++i)
+        if (assessed.rule_fired(i)) t.fired.push_back(kb().rules[i].id);
+    json envelope = json::parse(shipped_checker().assess_json(text));
+    REQUIRE(envelope["ok"] == true);
+    t.report = envelope["result"];
+    // The two surfaces must agree.
+    CHECK(t.report["disposition"]["id"] == disposition_id(t.result));
+    return t;
+}
+
+/// The disposition with this id; fails the test for an unknown id.
+inline disposition disposition_named(const std::string& id) {
+    for (int i = 0; i < disposition_count; ++i)
+        if (id == disposition_id(static_cast<disposition>(i))) return static_cast<disposition>(i);
+    FAIL("unknown disposition id '" << id << "'");
+    return disposition::self_care;
+}
+
+}  // namespace soreness::testing
+
+namespace doctest {
+template <>
+struct StringMaker<soreness::disposition> {
+    static String convert(soreness::disposition d) { return soreness::disposition_id(d); }
+};
+}  // namespace doctest
