@@ -4,6 +4,16 @@ namespace soreness::detail {
 
 namespace {
 
+// nlohmann's message quotes the raw input it stopped at, which may be invalid UTF-8 or megabytes
+// long: keep the message printable ASCII and short.
+std::string printable_excerpt(std::string_view what) {
+    constexpr std::size_t max_length = 160;
+    std::string out;
+    for (char c : what.substr(0, max_length)) out += c >= 0x20 && c < 0x7f ? c : '?';
+    if (what.size() > max_length) out += "...";
+    return out;
+}
+
 // Only used after a failed parse, to learn where it failed: nlohmann's non-throwing parse
 // does not say, and its SAX interface reports the position without throwing.
 struct error_locator : nlohmann::json_sax<json> {
@@ -25,7 +35,7 @@ struct error_locator : nlohmann::json_sax<json> {
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
         auto colon = what.find(": ");
         problem = "invalid JSON at byte " + std::to_string(position) + ": " +
-                  (colon == std::string::npos ? what : what.substr(colon + 2));
+                  printable_excerpt(colon == std::string::npos ? what : std::string_view(what).substr(colon + 2));
         return false;
     }
 };
