@@ -17,6 +17,7 @@ APT_PACKAGES=(
   chromium
   clang
   clang-tidy
+  libclang-rt-14-dev
 )
 
 log() { printf '[setup] %s\n' "$*"; }
