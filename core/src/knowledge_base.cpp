@@ -505,7 +505,15 @@ private:
     }
 };
 
+// Conditions nest ("any" inside "any") and are read and evaluated recursively: a bound on nesting
+// bounds the stack. The shipped files nest 8 levels at most.
+constexpr std::size_t max_document_depth = 32;
+
 json parse_document(std::string_view text, const char* name, validator& check) {
+    if (detail::nesting_depth(text, max_document_depth) > max_document_depth) {
+        check.fail("kb.too_deep", "/", std::string(name) + ": nested more than " + std::to_string(max_document_depth) + " levels deep");
+        return json();
+    }
     std::string problem;
     auto doc = detail::parse(text, problem);
     if (!doc) check.fail("kb.parse_error", "/", std::string(name) + ": " + problem);
