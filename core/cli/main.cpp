@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "soreness/checker.hpp"
+#include "soreness/decision_table.hpp"
 #include "soreness/knowledge_base.hpp"
 
 namespace {
@@ -21,7 +22,8 @@ constexpr const char* usage =
     "  questions        print the questions, their types and allowed values as JSON\n"
     "  assess FILE|-    print the assessment of the answers in FILE (or stdin) as JSON\n"
     "  next FILE|-      print the questions still to ask for the answers in FILE (or stdin)\n"
-    "  validate         load the knowledge base and report every problem\n";
+    "  validate         load the knowledge base and report every problem\n"
+    "  table [--csv]    print the triage rules as a Markdown table (docs/rules.md), or as CSV\n";
 
 bool read_file(const std::string& path, std::string& out) {
     if (path == "-") {
@@ -89,6 +91,11 @@ int main(int argc, char** argv) {
     if (command == "validate" && rest.size() == 1) {
         std::cout << "ok: knowledge base " << checker.knowledge().version << ", language " << language << ", "
                   << checker.knowledge().questions.size() << " questions, " << checker.knowledge().rules.size() << " rules\n";
+        return 0;
+    }
+    if (command == "table" && (rest.size() == 1 || (rest.size() == 2 && rest[1] == "--csv"))) {
+        std::cout << (rest.size() == 2 ? soreness::decision_table_csv(checker.knowledge())
+                                       : soreness::decision_table_markdown(checker.knowledge()));
         return 0;
     }
     if (command == "questions" && rest.size() == 1) return finish(checker.questions_json());

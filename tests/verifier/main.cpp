@@ -1,0 +1,57 @@
+// soreness-verify: checks the triage rules on the whole answer space (issue 7). See docs/safety/verifier.md.
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "soreness/knowledge_base.hpp"
+#include "verifier.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: soreness-verify [--knowledge DIR] [--threads N] [--no-collapse]\n"
+    "  --knowledge DIR  folder with knowledge-base.json and strings/en.json (default: the shipped one)\n"
+    "  --threads N      worker threads (default: every core)\n"
+    "  --no-collapse    skip reduction (c) of free option classes: a larger space, as a cross-check\n";
+
+bool read(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream text;
+    text << in.rdbuf();
+    out = text.str();
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string dir = SORENESS_KNOWLEDGE_DIR;
+    soreness::verifier::options opt;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--knowledge" && i + 1 < argc) dir = argv[++i];
+        else if (arg == "--threads" && i + 1 < argc) opt.threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+        else if (arg == "--no-collapse") opt.collapse = false;
+        else {
+            std::cerr << usage;
+            return arg == "-h" || arg == "--help" ? 0 : 2;
+        }
+    }
+    std::string kb_text, strings_text;
+    if (!read(dir + "/knowledge-base.json", kb_text) || !read(dir + "/strings/en.json", strings_text)) {
+        std::cerr << "soreness-verify: cannot read the knowledge base in " << dir << '\n';
+        return 2;
+    }
+    auto loaded = soreness::load_knowledge_base(kb_text, strings_text);
+    if (!loaded.knowledge) {
+        for (const auto& e : loaded.errors) std::cerr << "soreness-verify: [" << e.code << "] " << e.text() << '\n';
+        return 2;
+    }
+    auto result = soreness::verifier::verify(*loaded.knowledge, soreness::verifier::triage_policy(), opt);
+    std::cout << soreness::verifier::format(result);
+    return result.violations.empty() ? 0 : 1;
+}

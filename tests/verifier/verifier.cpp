@@ -1,0 +1,1122 @@
+#include "verifier.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "soreness/answers.hpp"
+#include "soreness/assessment.hpp"
+#include "soreness/checker.hpp"
+
+namespace soreness::verifier {
+
+const char* property_name(property p) {
+    static const char* const names[] = {"setup", "totality", "red-flag floor", "monotonicity", "reachability"};
+    return names[static_cast<int>(p)];
+}
+
+namespace {
+
+using json = nlohmann::json;
+constexpr int levels = disposition_count;
+constexpr std::uint64_t bit(int i) { return std::uint64_t{1} << i; }
+int level_of(disposition d) { return static_cast<int>(d); }
+const char* level_id(int l) { return disposition_id(static_cast<disposition>(l)); }
+
+void visit(const condition& c, const std::function<void(const condition&)>& f) {
+    f(c);
+    for (const auto& each : c.any) visit(each, f);
+}
+void visit_rule(const rule& r, const std::function<void(const condition&)>& f) {
+    for (const auto& c : r.when) visit(c, f);
+}
+bool is_choice_test(const condition& c) {
+    using k = condition::kind;
+    return c.test == k::has_any || c.test == k::has_all || c.test == k::is_any;
+}
+bool is_choice(const question& q) { return q.type != question_type::number; }
+
+// ---------------------------------------------------------------------------------------------
+// The reference semantics, written again from the knowledge base's documentation, so that the
+// totality check compares the engine with an independent reading of the same data.
+
+bool reference_holds(const condition& c, const answer_set& a, bool incomplete) {
+    using k = condition::kind;
+    if (c.test == k::any) {
+        for (const auto& each : c.any)
+            if (reference_holds(each, a, incomplete)) return true;
+        return false;
+    }
+    if (c.test == k::incomplete) return incomplete;
+    const answer& v = a.by_question[c.question];
+    if (c.test == k::unanswered) return !v.answered;
+    if (!v.answered) return false;
+    switch (c.test) {
+        case k::has_any:
+        case k::is_any: return (v.options & c.options) != 0;
+        case k::has_all: return (v.options & c.options) == c.options;
+        case k::at_least: return v.number >= c.threshold;
+        case k::below: return v.number < c.threshold;
+        default: return false;
+    }
+}
+
+std::uint64_t reference_missing(const knowledge_base& kb, const answer_set& a) {
+    std::uint64_t missing = 0;
+    for (std::size_t q = 0; q < kb.questions.size(); ++q) {
+        if (a.by_question[q].answered) continue;
+        bool applies = true;
+        for (const auto& c : kb.questions[q].ask_when) applies = applies && reference_holds(c, a, false);
+        if (applies) missing |= bit(static_cast<int>(q));
+    }
+    return missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct resolved_atom {
+    int question = -1;
+    policy_atom::test kind = policy_atom::test::has_any;
+    std::uint64_t mask = 0;
+    double threshold = 0;
+
+    bool holds(const answer& v) const {
+        if (kind == policy_atom::test::unanswered) return !v.answered;
+        if (!v.answered) return false;
+        if (kind == policy_atom::test::at_least) return v.number >= threshold;
+        return (v.options & mask) != 0;
+    }
+};
+struct resolved_flag {
+    std::string id;
+    int floor = 0;
+    std::vector<std::vector<resolved_atom>> clauses;
+};
+
+struct option_class {
+    std::uint64_t members = 0;
+    int rep = 0;  // first option of the class: stands for all of them
+    bool exclusive = false;
+    int own = 0;  // most urgent level a single-condition rule gives when this class alone is ticked
+    bool coupled = true;
+};
+
+/// The values one question takes in the enumeration; values[0] is "not answered".
+struct question_domain {
+    int question = -1;
+    std::vector<answer> values;
+    std::vector<std::vector<std::uint32_t>> up;  // up[v]: values one worsening step above v
+    std::vector<option_class> classes;
+    double raw_log10 = 0, reduced_log10 = 0;
+    std::string raw_text, note;
+};
+
+struct component {
+    std::vector<int> questions;  // question indexes, in knowledge-base order
+    std::vector<const question_domain*> dims;
+    std::vector<std::uint64_t> stride;
+    std::uint64_t size = 1;
+    std::vector<std::uint8_t> table;  // disposition level of every combination
+    // For every level L: the fewest answered questions of a combination below L, and where.
+    std::array<int, levels + 1> below_cost{};
+    std::array<std::uint64_t, levels + 1> below_at{};
+};
+
+struct candidate {
+    int cost = std::numeric_limits<int>::max();
+    std::uint64_t at = 0, to = 0;
+    int dim = -1;
+    bool better_than(const candidate& o) const { return cost < o.cost || (cost == o.cost && at < o.at); }
+};
+
+constexpr std::uint64_t no_witness = ~std::uint64_t{0};
+struct witness {
+    int comp = -1;
+    std::uint64_t at = no_witness;
+    bool found() const { return comp >= 0; }
+};
+
+struct accumulators {
+    std::uint64_t combinations = 0;
+    std::vector<witness> fired, reason, decisive, advice;
+    std::array<witness, levels> reached{};
+    std::vector<std::string> totality;  // first few totality failures, as text
+    std::vector<candidate> floor;       // per flag: the cheapest violating combination of this component
+    std::array<int, levels + 1> below_cost{};
+    std::array<std::uint64_t, levels + 1> below_at{};
+};
+
+class engine {
+public:
+    engine(const knowledge_base& kb, const policy& p, const options& opt) : kb_(kb), policy_(p), opt_(opt) {
+        threads_ = opt.threads ? opt.threads : std::max(1U, std::thread::hardware_concurrency());
+    }
+
+    report run() {
+        auto start = std::chrono::steady_clock::now();
+        report_.threads = threads_;
+        resolve_policy();
+        if (!report_.violations.empty()) return finish(start);
+        build_domains();
+        find_dominated();
+        find_coupling();
+        build_components();
+        if (!find_baseline()) return finish(start);
+        for (std::size_t c = 0; c < components_.size(); ++c) enumerate(c);
+        for (std::size_t c = 0; c < components_.size(); ++c) check_monotonicity(c);
+        check_floors();
+        check_reachability();
+        return finish(start);
+    }
+
+private:
+    const knowledge_base& kb_;
+    const policy& policy_;
+    options opt_;
+    unsigned threads_ = 1;
+    report report_;
+    std::vector<resolved_flag> flags_;
+    std::vector<question_domain> domains_;
+    std::vector<bool> dominated_;
+    std::vector<std::string> dominated_by_;
+    std::vector<component> components_;
+    std::vector<int> component_of_;
+    answer_set base_;
+    std::vector<std::uint64_t> rule_advice_;
+    std::array<std::uint64_t, levels> disposition_advice_{};
+    std::vector<std::vector<candidate>> floor_candidates_;  // [flag][component]
+    accumulators total_;
+    std::mutex merge_;
+
+    void fail(property kind, std::string what, std::string detail) {
+        report_.violations.push_back({kind, std::move(what), std::move(detail), "{}", "", 0});
+    }
+
+    report finish(std::chrono::steady_clock::time_point start) {
+        report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return report_;
+    }
+
+    // ---- policy ---------------------------------------------------------------------------------
+
+    void resolve_policy() {
+        for (const auto& f : policy_.flags) {
+            resolved_flag r{f.id, level_of(f.floor), {}};
+            for (const auto& clause : f.clauses) {
+                std::vector<resolved_atom> atoms;
+                for (const auto& a : clause) {
+                    resolved_atom ra;
+                    ra.question = kb_.question_index(a.question);
+                    ra.kind = a.kind;
+                    ra.threshold = a.threshold;
+                    if (ra.question < 0) {
+                        fail(property::setup, "policy flag '" + f.id + "'", "unknown question '" + a.question + "'");
+                        continue;
+                    }
+                    const question& q = kb_.questions[ra.question];
+                    bool numeric = a.kind == policy_atom::test::at_least;
+                    if (a.kind != policy_atom::test::unanswered && numeric != (q.type == question_type::number))
+                        fail(property::setup, "policy flag '" + f.id + "'", "test does not fit question '" + a.question + "'");
+                    for (const auto& o : a.options) {
+                        int i = q.option_index(o);
+                        if (i < 0) fail(property::setup, "policy flag '" + f.id + "'", "unknown option '" + o + "' of '" + a.question + "'");
+                        else ra.mask |= bit(i);
+                    }
+                    atoms.push_back(ra);
+                }
+                r.clauses.push_back(std::move(atoms));
+            }
+            flags_.push_back(std::move(r));
+        }
+        auto check_question = [&](const std::string& id, const char* list) {
+            if (kb_.question_index(id) < 0) fail(property::setup, std::string("policy ") + list, "unknown question '" + id + "'");
+        };
+        for (const auto& id : policy_.adding) check_question(id, "'adding' list");
+        for (const auto& id : policy_.rising) check_question(id, "'rising' list");
+        for (const auto& o : policy_.ordered) {
+            check_question(o.question, "'ordered' list");
+            int q = kb_.question_index(o.question);
+            if (q >= 0)
+                for (const auto& id : o.mild_to_bad)
+                    if (kb_.questions[q].option_index(id) < 0)
+                        fail(property::setup, "policy 'ordered' list", "unknown option '" + id + "' of '" + o.question + "'");
+        }
+    }
+
+    // ---- reductions (a), (b), (c) ---------------------------------------------------------------
+
+    /// Every option mask any condition, ask_when or policy atom uses on question q.
+    std::vector<std::uint64_t> masks_of(int q) const {
+        std::vector<std::uint64_t> masks;
+        auto take = [&](const condition& c) {
+            if (c.question != q || !is_choice_test(c)) return;
+            masks.push_back(c.options);
+            // has_all over several options is not decided by class presence alone: split them.
+            if (c.test == condition::kind::has_all)
+                for (int i = 0; i < 64; ++i)
+                    if (c.options >> i & 1U) masks.push_back(bit(i));
+        };
+        for (const auto& r : kb_.rules) visit_rule(r, take);
+        for (const auto& each : kb_.questions)
+            for (const auto& c : each.ask_when) visit(c, take);
+        for (const auto& f : flags_)
+            for (const auto& clause : f.clauses)
+                for (const auto& a : clause)
+                    if (a.question == q && a.mask) masks.push_back(a.mask);
+        const question& qq = kb_.questions[q];
+        for (std::size_t i = 0; i < qq.options.size(); ++i)
+            if (qq.exclusive >> i & 1U) masks.push_back(bit(static_cast<int>(i)));
+        return masks;
+    }
+
+    std::vector<option_class> classes_of(int q) const {
+        const question& qq = kb_.questions[q];
+        auto masks = masks_of(q);
+        std::map<std::vector<bool>, std::size_t> by_signature;
+        std::vector<option_class> classes;
+        for (std::size_t i = 0; i < qq.options.size(); ++i) {
+            std::vector<bool> signature;
+            for (auto m : masks) signature.push_back((m >> i & 1U) != 0);
+            auto [it, fresh] = by_signature.emplace(signature, classes.size());
+            if (fresh) classes.push_back({0, static_cast<int>(i), (qq.exclusive >> i & 1U) != 0, 0, true});
+            classes[it->second].members |= bit(static_cast<int>(i));
+        }
+        return classes;
+    }
+
+    /// True when ticking only option `rep` of question q makes condition c true.
+    static bool satisfied_alone(const condition& c, int q, int rep) {
+        using k = condition::kind;
+        if (c.test == k::any) return std::any_of(c.any.begin(), c.any.end(), [&](const condition& e) { return satisfied_alone(e, q, rep); });
+        if (c.question != q) return false;
+        if (c.test == k::has_any || c.test == k::is_any) return (c.options >> rep & 1U) != 0;
+        if (c.test == k::has_all) return c.options == bit(rep);
+        return false;
+    }
+    static bool mentions(const condition& c, int q, std::uint64_t members) {
+        bool found = false;
+        visit(c, [&](const condition& e) { found = found || (e.question == q && is_choice_test(e) && (e.options & members)); });
+        return found;
+    }
+
+    void build_domains() {
+        domains_.resize(kb_.questions.size());
+        // Own levels first: they only read single-condition rules.
+        for (int q = 0; q < static_cast<int>(kb_.questions.size()); ++q) {
+            domains_[q].question = q;
+            if (!is_choice(kb_.questions[q])) continue;
+            domains_[q].classes = classes_of(q);
+            for (auto& k : domains_[q].classes)
+                for (const auto& r : kb_.rules)
+                    if (r.when.size() == 1 && satisfied_alone(r.when[0], q, k.rep)) k.own = std::max(k.own, level_of(r.requires_at_least));
+        }
+    }
+
+    /// A rule of two or more conditions is dominated when one of its conditions can only be met by
+    /// options that on their own already fire a rule at least as urgent: it never changes the result.
+    void find_dominated() {
+        dominated_.assign(kb_.rules.size(), false);
+        dominated_by_.assign(kb_.rules.size(), "");
+        for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+            const rule& rr = kb_.rules[r];
+            if (rr.when.size() < 2) continue;
+            for (const auto& c : rr.when) {
+                if (c.test != condition::kind::has_any && c.test != condition::kind::is_any) continue;
+                bool all = true;
+                for (const auto& k : domains_[c.question].classes)
+                    if (k.members & c.options) all = all && !k.exclusive && k.own >= level_of(rr.requires_at_least);
+                if (all) {
+                    dominated_[r] = true;
+                    dominated_by_[r] = "whenever it fires, the options of '" + kb_.questions[c.question].id +
+                                       "' it needs already fire a rule of at least the same level on their own";
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Coupled classes: those whose effect depends on other answers, or that the policy or an
+    /// ask_when reads more finely than their own level. The others are "free" and merge by level.
+    void find_coupling() {
+        for (int q = 0; q < static_cast<int>(kb_.questions.size()); ++q) {
+            for (auto& k : domains_[q].classes) {
+                if (k.exclusive) continue;
+                bool coupled = !opt_.collapse;
+                for (const auto& each : kb_.questions)
+                    for (const auto& c : each.ask_when) coupled = coupled || mentions(c, q, k.members);
+                for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+                    const rule& rr = kb_.rules[r];
+                    visit_rule(rr, [&](const condition& c) {
+                        if (c.test == condition::kind::has_all && __builtin_popcountll(c.options) > 1 && c.question == q && (c.options & k.members))
+                            coupled = true;
+                    });
+                    if (rr.when.size() >= 2 && !dominated_[r] && level_of(rr.requires_at_least) > k.own)
+                        for (const auto& c : rr.when) coupled = coupled || mentions(c, q, k.members);
+                }
+                for (const auto& f : flags_)
+                    for (const auto& clause : f.clauses)
+                        for (const auto& a : clause)
+                            if (a.question == q && (a.mask & k.members) && f.floor > k.own) coupled = true;
+                k.coupled = coupled;
+            }
+            make_values(domains_[q]);
+        }
+    }
+
+    std::vector<double> thresholds_of(int q) const {
+        std::set<double> t;
+        auto take = [&](const condition& c) {
+            if (c.question == q && (c.test == condition::kind::at_least || c.test == condition::kind::below)) t.insert(c.threshold);
+        };
+        for (const auto& r : kb_.rules) visit_rule(r, take);
+        for (const auto& each : kb_.questions)
+            for (const auto& c : each.ask_when) visit(c, take);
+        if (kb_.timeline.question == q)
+            for (double h : {kb_.timeline.peak_starts_hours, kb_.timeline.peak_ends_hours, kb_.timeline.usually_gone_hours,
+                             kb_.timeline.seek_advice_hours})
+                t.insert(h);
+        for (const auto& f : flags_)
+            for (const auto& clause : f.clauses)
+                for (const auto& a : clause)
+                    if (a.question == q && a.kind == policy_atom::test::at_least) t.insert(a.threshold);
+        const question& qq = kb_.questions[q];
+        std::vector<double> inside;
+        for (double x : t)
+            if (x > qq.min && x <= qq.max) inside.push_back(x);
+        return inside;
+    }
+
+    template <class T>
+    static bool contains(const std::vector<T>& list, const T& x) { return std::find(list.begin(), list.end(), x) != list.end(); }
+
+    void make_values(question_domain& d) {
+        const question& q = kb_.questions[d.question];
+        d.values.push_back(answer{});
+        auto answered = [](std::uint64_t options, double number) { return answer{true, options, number}; };
+        std::ostringstream note;
+        if (q.type == question_type::number) {
+            // (b) every interval between thresholds, by both of its ends.
+            std::vector<double> cuts = thresholds_of(d.question);
+            double low = q.min;
+            std::vector<double> ends;
+            for (double t : cuts) {
+                double high = q.integer ? std::ceil(t) - 1 : std::nextafter(t, -INFINITY);
+                ends.push_back(low);
+                ends.push_back(high);
+                low = q.integer ? std::ceil(t) : t;
+            }
+            ends.push_back(low);
+            ends.push_back(q.max);
+            ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+            for (double e : ends) d.values.push_back(answered(0, e));
+            double whole = q.max - q.min + 1;
+            d.raw_log10 = std::log10(whole + 1);
+            d.raw_text = q.integer ? std::to_string(static_cast<long long>(whole)) + " whole numbers"
+                                   : "any number from " + std::to_string(static_cast<long long>(q.min)) + " to " +
+                                         std::to_string(static_cast<long long>(q.max)) + " (counted as " +
+                                         std::to_string(static_cast<long long>(whole)) + " whole " + q.unit + ")";
+            note << cuts.size() + 1 << " intervals between thresholds {";
+            for (std::size_t i = 0; i < cuts.size(); ++i) note << (i ? ", " : "") << cuts[i];
+            note << "}";
+            if (contains(policy_.rising, q.id))
+                for (std::size_t v = 1; v + 1 < d.values.size(); ++v) link(d, v, v + 1);
+        } else if (q.type == question_type::single) {
+            std::vector<int> order;  // class index per option, mild to bad
+            const ordered_question* ordered = nullptr;
+            for (const auto& o : policy_.ordered)
+                if (o.question == q.id) ordered = &o;
+            std::vector<int> value_of_class(d.classes.size(), -1);
+            std::map<int, int> free_value_by_level;
+            for (std::size_t k = 0; k < d.classes.size(); ++k) {
+                const auto& c = d.classes[k];
+                if (ordered || c.coupled) {
+                    value_of_class[k] = static_cast<int>(d.values.size());
+                    d.values.push_back(answered(bit(c.rep), 0));
+                } else if (auto it = free_value_by_level.find(c.own); it != free_value_by_level.end()) {
+                    value_of_class[k] = it->second;
+                } else {
+                    value_of_class[k] = free_value_by_level[c.own] = static_cast<int>(d.values.size());
+                    d.values.push_back(answered(bit(c.rep), 0));
+                }
+            }
+            if (ordered) {
+                auto value_of = [&](const std::string& id) {
+                    int o = q.option_index(id);
+                    for (std::size_t k = 0; k < d.classes.size(); ++k)
+                        if (d.classes[k].members >> o & 1U) return value_of_class[k];
+                    return -1;
+                };
+                for (std::size_t i = 0; i + 1 < ordered->mild_to_bad.size(); ++i) {
+                    int from = value_of(ordered->mild_to_bad[i]), to = value_of(ordered->mild_to_bad[i + 1]);
+                    if (from >= 0 && to >= 0 && from != to) link(d, from, to);
+                }
+            }
+            d.raw_log10 = std::log10(static_cast<double>(q.options.size() + 1));
+            d.raw_text = std::to_string(q.options.size()) + " options";
+            note << d.classes.size() << " option classes";
+            if (!free_value_by_level.empty()) note << ", free ones merged by level";
+        } else {
+            std::vector<int> coupled, free_levels;
+            std::map<int, int> free_rep;
+            int exclusive = -1;
+            for (const auto& c : d.classes) {
+                if (c.exclusive) {
+                    if (exclusive < 0) exclusive = c.rep;
+                } else if (c.coupled) {
+                    coupled.push_back(c.rep);
+                } else if (!free_rep.count(c.own)) {
+                    free_rep[c.own] = c.rep;
+                    free_levels.push_back(c.own);
+                }
+            }
+            std::sort(free_levels.begin(), free_levels.end());
+            int none_value = -1;
+            if (exclusive >= 0) {
+                none_value = static_cast<int>(d.values.size());
+                d.values.push_back(answered(bit(exclusive), 0));
+            }
+            const std::size_t subsets = std::size_t{1} << coupled.size(), tops = free_levels.size() + 1;
+            std::vector<int> index(subsets * tops, -1);
+            for (std::size_t s = 0; s < subsets; ++s)
+                for (std::size_t f = 0; f < tops; ++f) {
+                    if (s == 0 && f == 0) continue;
+                    std::uint64_t options = f ? bit(free_rep[free_levels[f - 1]]) : 0;
+                    for (std::size_t i = 0; i < coupled.size(); ++i)
+                        if (s >> i & 1U) options |= bit(coupled[i]);
+                    index[s * tops + f] = static_cast<int>(d.values.size());
+                    d.values.push_back(answered(options, 0));
+                }
+            if (contains(policy_.adding, q.id)) {
+                for (std::size_t s = 0; s < subsets; ++s)
+                    for (std::size_t f = 0; f < tops; ++f) {
+                        int from = s == 0 && f == 0 ? none_value : index[s * tops + f];
+                        if (from < 0) continue;
+                        for (std::size_t i = 0; i < coupled.size(); ++i)
+                            if (!(s >> i & 1U)) link(d, from, index[(s | (std::size_t{1} << i)) * tops + f]);
+                        if (f + 1 < tops) link(d, from, index[s * tops + f + 1]);
+                    }
+            }
+            std::size_t plain = q.options.size() - static_cast<std::size_t>(__builtin_popcountll(q.exclusive));
+            double raw = std::pow(2.0, static_cast<double>(plain)) - 1 + (q.exclusive ? 1 : 0) + 1;
+            d.raw_log10 = std::log10(raw);
+            d.raw_text = std::to_string(static_cast<long long>(raw - 1)) + " answers";
+            note << d.classes.size() << " option classes (" << coupled.size() << " coupled, " << free_rep.size() << " free level"
+                 << (free_rep.size() == 1 ? "" : "s") << (exclusive >= 0 ? ", 'none'" : "") << ")";
+        }
+        // After (a) and (b) alone.
+        if (q.type == question_type::number) d.reduced_log10 = std::log10(static_cast<double>(d.values.size()));
+        else if (q.type == question_type::single) d.reduced_log10 = std::log10(static_cast<double>(d.classes.size() + 1));
+        else {
+            double plain = 0;
+            bool none = false;
+            for (const auto& c : d.classes) {
+                if (c.exclusive) none = true;
+                else plain += 1;
+            }
+            d.reduced_log10 = std::log10(std::pow(2.0, plain) - 1 + (none ? 1 : 0) + 1);
+        }
+        d.note = note.str();
+    }
+
+    static void link(question_domain& d, std::size_t from, std::size_t to) {
+        if (d.up.size() < d.values.size()) d.up.resize(d.values.size());
+        d.up[from].push_back(static_cast<std::uint32_t>(to));
+    }
+
+    // ---- (c) components ---------------------------------------------------------------------------
+
+    void build_components() {
+        const int n = static_cast<int>(kb_.questions.size());
+        std::vector<int> parent(n);
+        std::iota(parent.begin(), parent.end(), 0);
+        std::function<int(int)> root = [&](int x) { return parent[x] == x ? x : parent[x] = root(parent[x]); };
+        auto join = [&](int a, int b) { parent[root(a)] = root(b); };
+        auto join_all = [&](const std::vector<int>& qs) {
+            for (std::size_t i = 1; i < qs.size(); ++i) join(qs[0], qs[i]);
+        };
+        for (int q = 0; q < n; ++q)
+            for (const auto& c : kb_.questions[q].ask_when) visit(c, [&](const condition& e) { if (e.question >= 0) join(q, e.question); });
+        for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+            const rule& rr = kb_.rules[r];
+            if (rr.when.size() < 2 || dominated_[r]) continue;
+            std::vector<int> qs;
+            bool incomplete = false;
+            visit_rule(rr, [&](const condition& c) {
+                if (c.question >= 0) qs.push_back(c.question);
+                incomplete = incomplete || c.test == condition::kind::incomplete;
+            });
+            if (incomplete) {
+                qs.resize(n);
+                std::iota(qs.begin(), qs.end(), 0);
+            }
+            join_all(qs);
+        }
+        for (const auto& f : flags_)
+            for (const auto& clause : f.clauses) {
+                std::vector<int> qs;
+                for (const auto& a : clause) qs.push_back(a.question);
+                join_all(qs);
+            }
+        std::map<int, int> index;
+        component_of_.assign(n, -1);
+        for (int q = 0; q < n; ++q) {
+            auto [it, fresh] = index.emplace(root(q), static_cast<int>(components_.size()));
+            if (fresh) components_.emplace_back();
+            component_of_[q] = it->second;
+            components_[it->second].questions.push_back(q);
+        }
+        for (auto& c : components_) {
+            c.stride.assign(c.questions.size(), 1);
+            for (int i = static_cast<int>(c.questions.size()) - 1; i >= 0; --i) {
+                c.dims.push_back(&domains_[c.questions[i]]);
+                c.stride[i] = c.size;
+                double next = static_cast<double>(c.size) * static_cast<double>(domains_[c.questions[i]].values.size());
+                if (next > 4e9) {
+                    fail(property::setup, "answer space", "a component is too large to enumerate (over 4e9 combinations)");
+                    next = 0;
+                }
+                c.size = static_cast<std::uint64_t>(next);
+            }
+            std::reverse(c.dims.begin(), c.dims.end());
+            component_size cs;
+            for (int q : c.questions) cs.questions.push_back(kb_.questions[q].id);
+            cs.combinations = c.size;
+            report_.components.push_back(cs);
+        }
+        for (const auto& d : domains_) {
+            const question& q = kb_.questions[d.question];
+            std::ostringstream line;
+            line << q.id << ": " << d.raw_text << " + not answered; " << d.note << "; " << d.values.size() << " values enumerated";
+            report_.space.push_back(line.str());
+            report_.raw_log10 += d.raw_log10;
+            report_.reduced_ab_log10 += d.reduced_log10;
+        }
+        // Advice given by each rule and disposition, as bit masks (the report's documented logic).
+        rule_advice_.assign(kb_.rules.size(), 0);
+        for (std::size_t r = 0; r < kb_.rules.size(); ++r)
+            for (int a : kb_.rules[r].advice) rule_advice_[r] |= bit(a);
+        for (int l = 0; l < levels; ++l)
+            for (int a : kb_.dispositions[l].advice) disposition_advice_[l] |= bit(a);
+    }
+
+    // ---- baseline ---------------------------------------------------------------------------------
+
+    /// Answers for every question that on their own give self_care with nothing missing; each
+    /// component is enumerated with the others held here, so its result is its own contribution.
+    bool find_baseline() {
+        base_ = answer_set(kb_.questions.size());
+        for (auto& d : domains_) base_.by_question[d.question] = d.values[1];
+        for (int round = 0; round < 3; ++round)
+            for (auto& d : domains_) {
+                auto best = base_.by_question[d.question];
+                auto score = [&](const answer& v) {
+                    base_.by_question[d.question] = v;
+                    auto a = assess(kb_, base_);
+                    return level_of(a.result) * 100 + __builtin_popcountll(a.missing);
+                };
+                int best_score = score(best);
+                for (std::size_t v = 1; v < d.values.size(); ++v) {
+                    int s = score(d.values[v]);
+                    if (s < best_score) best_score = s, best = d.values[v];
+                }
+                base_.by_question[d.question] = best;
+            }
+        auto a = assess(kb_, base_);
+        if (a.result != disposition::self_care || a.missing != 0) {
+            fail(property::reachability, "self_care",
+                 "no answer set answers every question and gets self_care (best found: " + std::string(disposition_id(a.result)) +
+                     "); the verifier needs one as its baseline");
+            return false;
+        }
+        report_.notes.push_back("baseline (every question answered, self_care): " + to_json(base_));
+        return true;
+    }
+
+    // ---- enumeration ------------------------------------------------------------------------------
+
+    void set_coordinates(const component& c, std::uint64_t at, answer_set& a, std::vector<std::uint32_t>& coord) const {
+        coord.resize(c.questions.size());
+        for (std::size_t i = 0; i < c.questions.size(); ++i) {
+            coord[i] = static_cast<std::uint32_t>(at / c.stride[i] % c.dims[i]->values.size());
+            a.by_question[c.questions[i]] = c.dims[i]->values[coord[i]];
+        }
+    }
+
+    int answered_count(const component& c, std::uint64_t at) const {
+        int n = 0;
+        for (std::size_t i = 0; i < c.questions.size(); ++i) n += at / c.stride[i] % c.dims[i]->values.size() != 0;
+        return n;
+    }
+
+    template <class Body>
+    void parallel(std::uint64_t size, Body body) {
+        std::atomic<std::uint64_t> next{0};
+        const std::uint64_t chunk = std::max<std::uint64_t>(1, std::min<std::uint64_t>(1 << 16, size / (threads_ * 8) + 1));
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads_; ++t)
+            pool.emplace_back([&] {
+                for (;;) {
+                    std::uint64_t begin = next.fetch_add(chunk);
+                    if (begin >= size) break;
+                    body(begin, std::min(size, begin + chunk));
+                }
+            });
+        for (auto& t : pool) t.join();
+    }
+
+    static void keep_first(witness& w, int comp, std::uint64_t at) {
+        if (!w.found() || (w.comp == comp && at < w.at)) w = {comp, at};
+    }
+
+    void enumerate(std::size_t ci) {
+        component& c = components_[ci];
+        c.table.assign(c.size, 0);
+        c.below_cost.fill(std::numeric_limits<int>::max());
+        c.below_at.fill(0);
+        const std::size_t rules = kb_.rules.size();
+        // The flags that read this component, with each clause as truth tables over the values.
+        struct local_clause { std::vector<std::pair<std::size_t, std::vector<char>>> atoms; };
+        struct local_flag { std::size_t flag; std::vector<local_clause> clauses; };
+        std::vector<local_flag> local;
+        for (std::size_t f = 0; f < flags_.size(); ++f) {
+            local_flag lf{f, {}};
+            for (const auto& clause : flags_[f].clauses) {
+                if (clause.empty() || component_of_[clause[0].question] != static_cast<int>(ci)) continue;
+                local_clause lc;
+                for (const auto& a : clause) {
+                    std::size_t dim = std::find(c.questions.begin(), c.questions.end(), a.question) - c.questions.begin();
+                    std::vector<char> truth;
+                    for (const auto& v : c.dims[dim]->values) truth.push_back(a.holds(v));
+                    lc.atoms.emplace_back(dim, std::move(truth));
+                }
+                lf.clauses.push_back(std::move(lc));
+            }
+            if (!lf.clauses.empty()) local.push_back(std::move(lf));
+        }
+        if (floor_candidates_.empty()) floor_candidates_.assign(flags_.size(), std::vector<candidate>(components_.size()));
+        std::vector<bool> touched(flags_.size(), false);
+        for (const auto& lf : local) touched[lf.flag] = true;
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            if (!touched[f]) floor_candidates_[f][ci].cost = -1;  // not read here: any background will do
+
+        parallel(c.size, [&](std::uint64_t begin, std::uint64_t end) {
+            accumulators acc;
+            acc.fired.assign(rules, {});
+            acc.reason.assign(rules, {});
+            acc.decisive.assign(rules, {});
+            acc.advice.assign(kb_.advice.size(), {});
+            acc.floor.assign(flags_.size(), {});
+            acc.below_cost.fill(std::numeric_limits<int>::max());
+            answer_set a = base_;
+            std::vector<std::uint32_t> coord;
+            set_coordinates(c, begin, a, coord);
+            std::vector<char> fired(rules);
+            for (std::uint64_t at = begin; at < end; ++at) {
+                assessment result = assess(kb_, a);
+                ++acc.combinations;
+                // Totality: the engine against the reference reading.
+                std::uint64_t missing = reference_missing(kb_, a);
+                int expected = 0, fired_count_at_top = 0, top_rule = -1;
+                bool same = missing == result.missing;
+                for (std::size_t r = 0; r < rules; ++r) {
+                    bool all = true;
+                    for (const auto& cond : kb_.rules[r].when) all = all && reference_holds(cond, a, missing != 0);
+                    fired[r] = all;
+                    same = same && all == result.rule_fired(r);
+                    if (all) expected = std::max(expected, level_of(kb_.rules[r].requires_at_least));
+                }
+                int got = level_of(result.result);
+                if ((!same || got != expected || got < 0 || got >= levels) && acc.totality.size() < 3)
+                    acc.totality.push_back("engine gave " + std::string(got >= 0 && got < levels ? level_id(got) : "an invalid disposition") +
+                                           (same ? "" : " with a different set of fired rules or missing questions") +
+                                           " where the rules require " + level_id(expected) + ": " + to_json(a));
+                c.table[at] = static_cast<std::uint8_t>(got);
+                keep_first(acc.reached[got], static_cast<int>(ci), at);
+                // Reachability of rules, reasons (as the report shows them) and advice.
+                std::uint64_t advice = disposition_advice_[got];
+                bool everyday = kb_.dispositions[got].everyday_advice;
+                for (std::size_t r = 0; r < rules; ++r) {
+                    if (!fired[r]) continue;
+                    int l = level_of(kb_.rules[r].requires_at_least);
+                    keep_first(acc.fired[r], static_cast<int>(ci), at);
+                    if ((l != 0) == (got != 0)) keep_first(acc.reason[r], static_cast<int>(ci), at);
+                    if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
+                    if (everyday || l != 0) advice |= rule_advice_[r];
+                }
+                if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], static_cast<int>(ci), at);
+                for (std::size_t i = 0; i < kb_.advice.size(); ++i)
+                    if (advice >> i & 1U) keep_first(acc.advice[i], static_cast<int>(ci), at);
+                // Backgrounds and red-flag floors.
+                int answered = 0;
+                for (auto v : coord) answered += v != 0;
+                for (int l = got + 1; l <= levels; ++l)
+                    if (answered < acc.below_cost[l]) acc.below_cost[l] = answered, acc.below_at[l] = at;
+                for (const auto& lf : local) {
+                    if (got >= flags_[lf.flag].floor) continue;
+                    bool all = true;
+                    for (const auto& lc : lf.clauses) {
+                        bool any = false;
+                        for (const auto& [dim, truth] : lc.atoms) any = any || truth[coord[dim]];
+                        all = all && any;
+                    }
+                    candidate here{answered, at, 0, -1};
+                    if (all && here.better_than(acc.floor[lf.flag])) acc.floor[lf.flag] = here;
+                }
+                // Next combination: odometer over the component's questions.
+                for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
+                    if (++coord[i] < c.dims[i]->values.size()) {
+                        a.by_question[c.questions[i]] = c.dims[i]->values[coord[i]];
+                        break;
+                    }
+                    coord[i] = 0;
+                    a.by_question[c.questions[i]] = c.dims[i]->values[0];
+                }
+            }
+            std::lock_guard<std::mutex> lock(merge_);
+            merge(ci, acc);
+        });
+        for (auto& t : total_.totality) fail(property::totality, "assess", t);
+        total_.totality.clear();
+    }
+
+    void merge(std::size_t ci, const accumulators& acc) {
+        component& c = components_[ci];
+        total_.combinations += acc.combinations;
+        auto merge_list = [&](std::vector<witness>& into, const std::vector<witness>& from) {
+            if (into.size() < from.size()) into.resize(from.size());
+            for (std::size_t i = 0; i < from.size(); ++i)
+                if (from[i].found()) keep_first(into[i], from[i].comp, from[i].at);
+        };
+        merge_list(total_.fired, acc.fired);
+        merge_list(total_.reason, acc.reason);
+        merge_list(total_.decisive, acc.decisive);
+        merge_list(total_.advice, acc.advice);
+        for (int l = 0; l < levels; ++l)
+            if (acc.reached[l].found()) keep_first(total_.reached[l], acc.reached[l].comp, acc.reached[l].at);
+        for (const auto& t : acc.totality)
+            if (total_.totality.size() < 3) total_.totality.push_back(t);
+        for (int l = 0; l <= levels; ++l)
+            if (acc.below_cost[l] < c.below_cost[l] || (acc.below_cost[l] == c.below_cost[l] && acc.below_at[l] < c.below_at[l]))
+                c.below_cost[l] = acc.below_cost[l], c.below_at[l] = acc.below_at[l];
+        for (std::size_t f = 0; f < flags_.size(); ++f) {
+            auto& best = floor_candidates_[f][ci];
+            if (best.cost >= 0 && acc.floor[f].dim == -1 && acc.floor[f].cost != std::numeric_limits<int>::max() && acc.floor[f].better_than(best))
+                best = acc.floor[f];
+        }
+    }
+
+    // ---- counterexamples ---------------------------------------------------------------------------
+
+    /// The combination `at` of component ci, with every other component at its cheapest answers
+    /// below `level` (so that the whole answer set stays below `level`).
+    bool compose(std::size_t ci, std::uint64_t at, int level, answer_set& a, int& answered) const {
+        a = base_;
+        answered = 0;
+        std::vector<std::uint32_t> coord;
+        for (std::size_t cj = 0; cj < components_.size(); ++cj) {
+            const component& c = components_[cj];
+            std::uint64_t where = at;
+            if (cj != ci) {
+                if (c.below_cost[level] == std::numeric_limits<int>::max()) return false;
+                where = c.below_at[level];
+            }
+            set_coordinates(c, where, a, coord);
+            answered += answered_count(c, where);
+        }
+        return true;
+    }
+
+    int background_cost(std::size_t ci, int level) const {
+        int cost = 0;
+        for (std::size_t cj = 0; cj < components_.size(); ++cj) {
+            if (cj == ci) continue;
+            if (components_[cj].below_cost[level] == std::numeric_limits<int>::max()) return -1;
+            cost += components_[cj].below_cost[level];
+        }
+        return cost;
+    }
+
+    void check_monotonicity(std::size_t ci) {
+        const component& c = components_[ci];
+        std::vector<candidate> best(c.questions.size());
+        std::atomic<std::uint64_t> comparisons{0};
+        std::array<int, levels + 1> background{};
+        for (int l = 0; l <= levels; ++l) background[l] = background_cost(ci, l);
+        parallel(c.size, [&](std::uint64_t begin, std::uint64_t end) {
+            std::vector<candidate> local(c.questions.size());
+            std::vector<std::uint32_t> coord(c.questions.size());
+            for (std::size_t i = 0; i < coord.size(); ++i) coord[i] = static_cast<std::uint32_t>(begin / c.stride[i] % c.dims[i]->values.size());
+            std::uint64_t compared = 0;
+            for (std::uint64_t at = begin; at < end; ++at) {
+                const int from = c.table[at];
+                for (std::size_t i = 0; i < coord.size(); ++i) {
+                    const auto& up = c.dims[i]->up;
+                    if (coord[i] >= up.size()) continue;
+                    for (auto v : up[coord[i]]) {
+                        std::uint64_t to = at + (static_cast<std::uint64_t>(v) - coord[i]) * c.stride[i];
+                        ++compared;
+                        if (c.table[to] >= from || background[from] < 0) continue;
+                        int answered = 0;
+                        for (auto x : coord) answered += x != 0;
+                        candidate here{answered + background[from], at, to, static_cast<int>(i)};
+                        if (here.better_than(local[i])) local[i] = here;
+                    }
+                }
+                for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
+                    if (++coord[i] < c.dims[i]->values.size()) break;
+                    coord[i] = 0;
+                }
+            }
+            comparisons += compared;
+            std::lock_guard<std::mutex> lock(merge_);
+            for (std::size_t i = 0; i < local.size(); ++i)
+                if (local[i].dim >= 0 && local[i].better_than(best[i])) best[i] = local[i];
+        });
+        report_.comparisons += comparisons;
+        for (const auto& b : best) {
+            if (b.dim < 0) continue;
+            const int from = c.table[b.at], to = c.table[b.to];
+            answer_set before, after;
+            int answered = 0, ignored = 0;
+            compose(ci, b.at, from, before, answered);
+            compose(ci, b.to, from, after, ignored);
+            auto confirm_before = assess(kb_, before).result, confirm_after = assess(kb_, after).result;
+            const std::string& id = kb_.questions[c.questions[b.dim]].id;
+            violation v{property::monotonicity, "worsening '" + id + "'",
+                        std::string("went from ") + level_id(from) + " to " + level_id(to) + " (whole answer set: " +
+                            disposition_id(confirm_before) + " -> " + disposition_id(confirm_after) + ")",
+                        to_json(before), to_json(after), answered};
+            report_.violations.push_back(v);
+        }
+    }
+
+    void check_floors() {
+        for (std::size_t f = 0; f < flags_.size(); ++f) {
+            const auto& flag = flags_[f];
+            bool violated = true;
+            for (std::size_t ci = 0; ci < components_.size(); ++ci) {
+                const auto& cand = floor_candidates_[f][ci];
+                if (cand.cost == -1) continue;
+                violated = violated && cand.cost != std::numeric_limits<int>::max();
+            }
+            if (!violated) continue;
+            answer_set a = base_;
+            int answered = 0;
+            std::vector<std::uint32_t> coord;
+            bool ok = true;
+            for (std::size_t ci = 0; ci < components_.size(); ++ci) {
+                const component& c = components_[ci];
+                const auto& cand = floor_candidates_[f][ci];
+                std::uint64_t where = cand.cost == -1 ? c.below_at[flag.floor] : cand.at;
+                if (cand.cost == -1 && c.below_cost[flag.floor] == std::numeric_limits<int>::max()) ok = false;
+                set_coordinates(c, where, a, coord);
+                answered += answered_count(c, where);
+            }
+            if (!ok) continue;
+            auto got = assess(kb_, a).result;
+            report_.violations.push_back({property::floor, "flag '" + flag.id + "'",
+                                          std::string("requires at least ") + level_id(flag.floor) + ", got " + disposition_id(got),
+                                          to_json(a), "", answered});
+        }
+    }
+
+    // ---- reachability ------------------------------------------------------------------------------
+
+    answer_set witness_answers(const witness& w) const {
+        answer_set a = base_;
+        std::vector<std::uint32_t> coord;
+        set_coordinates(components_[w.comp], w.at, a, coord);
+        return a;
+    }
+
+    /// Answers built from a rule's own conditions on top of the baseline (for options the
+    /// enumeration merged away).
+    answer_set build_witness(const rule& r) const {
+        answer_set a = base_;
+        std::function<void(const condition&)> apply = [&](const condition& c) {
+            using k = condition::kind;
+            if (c.test == k::any) return apply(c.any[0]);
+            if (c.test == k::incomplete) {
+                for (std::size_t q = kb_.questions.size(); q-- > 0;) {
+                    bool used = false;
+                    for (const auto& other : r.when) visit(other, [&](const condition& e) { used = used || e.question == static_cast<int>(q); });
+                    if (!used && kb_.questions[q].ask_when.empty()) {
+                        a.by_question[q] = answer{};
+                        return;
+                    }
+                }
+                return;
+            }
+            answer& v = a.by_question[c.question];
+            const question& q = kb_.questions[c.question];
+            if (c.test == k::unanswered) {
+                v = answer{};
+                return;
+            }
+            if (!v.answered || (v.options & q.exclusive) || q.type == question_type::single) v = answer{true, 0, q.min};
+            v.answered = true;
+            if (c.test == k::has_any || c.test == k::is_any) v.options |= c.options & (~c.options + 1);
+            if (c.test == k::has_all) v.options |= c.options;
+            if (c.test == k::at_least) v.number = std::max(v.number, c.threshold);
+            if (c.test == k::below && v.number >= c.threshold) v.number = q.integer ? std::ceil(c.threshold) - 1 : std::nextafter(c.threshold, -INFINITY);
+        };
+        for (const auto& c : r.when) apply(c);
+        return a;
+    }
+
+    void check_reachability() {
+        checker json_checker(kb_);
+        report_.combinations = total_.combinations;
+        total_.fired.resize(kb_.rules.size());
+        total_.reason.resize(kb_.rules.size());
+        total_.decisive.resize(kb_.rules.size());
+        total_.advice.resize(kb_.advice.size());
+        // Rules the enumeration never fired (their options were merged): a witness from their conditions.
+        std::vector<answer_set> extra;
+        for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+            if (total_.fired[r].found() && total_.reason[r].found() && (kb_.rules[r].requires_at_least == disposition::self_care || total_.decisive[r].found()))
+                continue;
+            answer_set a = build_witness(kb_.rules[r]);
+            ++report_.witnesses;
+            auto result = assess(kb_, a);
+            if (!result.rule_fired(r)) continue;
+            extra.push_back(a);
+            int got = level_of(result.result), top = 0, l = level_of(kb_.rules[r].requires_at_least);
+            for (std::size_t s = 0; s < kb_.rules.size(); ++s)
+                if (result.rule_fired(s) && level_of(kb_.rules[s].requires_at_least) == got) ++top;
+            const witness w{-1 - static_cast<int>(extra.size() - 1), 0};  // negative: index into extra
+            if (!total_.fired[r].found()) total_.fired[r] = w;
+            if (!total_.reason[r].found() && (l != 0) == (got != 0)) total_.reason[r] = w;
+            if (!total_.decisive[r].found() && l == got && got > 0 && top == 1) total_.decisive[r] = w;
+            std::uint64_t advice = disposition_advice_[got];
+            for (std::size_t s = 0; s < kb_.rules.size(); ++s)
+                if (result.rule_fired(s) && (kb_.dispositions[got].everyday_advice || level_of(kb_.rules[s].requires_at_least) != 0))
+                    advice |= rule_advice_[s];
+            for (std::size_t i = 0; i < kb_.advice.size(); ++i)
+                if ((advice >> i & 1U) && !total_.advice[i].found()) total_.advice[i] = w;
+        }
+        auto answers_of = [&](const witness& w) { return w.comp >= 0 ? witness_answers(w) : extra[static_cast<std::size_t>(-1 - w.comp)]; };
+        auto found = [](const witness& w) { return w.comp != -1 || w.at != no_witness; };
+        // Cross-check each witness through the JSON report people actually see.
+        auto rendered = [&](const answer_set& a) { return json::parse(json_checker.assess_json(to_json(a)))["result"]; };
+        for (int l = 0; l < levels; ++l) {
+            if (!found(total_.reached[l])) {
+                fail(property::reachability, std::string("disposition '") + level_id(l) + "'", "no combination leads to it");
+                continue;
+            }
+            auto r = rendered(answers_of(total_.reached[l]));
+            if (r["disposition"]["id"] != level_id(l))
+                fail(property::reachability, std::string("disposition '") + level_id(l) + "'", "the JSON report disagrees with assess()");
+        }
+        for (std::size_t i = 0; i < kb_.rules.size(); ++i) {
+            const std::string id = kb_.rules[i].id;
+            if (!found(total_.fired[i])) {
+                fail(property::reachability, "rule '" + id + "'", "never fires: a dead rule");
+                continue;
+            }
+            if (!found(total_.reason[i])) {
+                fail(property::reachability, "reason of rule '" + id + "'", "fires, but its reason is never shown (a more urgent rule always fires with it)");
+            } else {
+                auto r = rendered(answers_of(total_.reason[i]));
+                bool shown = false;
+                for (const auto& each : r["reasons"]) shown = shown || each["rule"] == id;
+                if (!shown) fail(property::reachability, "reason of rule '" + id + "'", "expected in the JSON report for " + to_json(answers_of(total_.reason[i])));
+            }
+            if (kb_.rules[i].requires_at_least != disposition::self_care && !found(total_.decisive[i]))
+                report_.shadowed.push_back(id + ": fires, but never alone decides the disposition" +
+                                           (dominated_[i] ? " (" + dominated_by_[i] + ")" : std::string()));
+        }
+        for (std::size_t i = 0; i < kb_.advice.size(); ++i) {
+            const std::string id = kb_.advice[i].id;
+            if (!found(total_.advice[i])) {
+                fail(property::reachability, "advice '" + id + "'", "never given");
+                continue;
+            }
+            auto r = rendered(answers_of(total_.advice[i]));
+            bool shown = false;
+            for (const auto& each : r["advice"]) shown = shown || each["id"] == id;
+            if (!shown) fail(property::reachability, "advice '" + id + "'", "expected in the JSON report for " + to_json(answers_of(total_.advice[i])));
+        }
+    }
+
+public:
+    std::string to_json(const answer_set& a) const {
+        json out = json::object();
+        for (std::size_t q = 0; q < kb_.questions.size(); ++q) {
+            const answer& v = a.by_question[q];
+            if (!v.answered) continue;
+            const question& qq = kb_.questions[q];
+            if (qq.type == question_type::number) {
+                if (qq.integer) out[qq.id] = static_cast<long long>(v.number);
+                else out[qq.id] = v.number;
+            } else if (qq.type == question_type::single) {
+                out[qq.id] = qq.options[__builtin_ctzll(v.options)];
+            } else {
+                json list = json::array();
+                for (std::size_t i = 0; i < qq.options.size(); ++i)
+                    if (v.options >> i & 1U) list.push_back(qq.options[i]);
+                out[qq.id] = list;
+            }
+        }
+        return out.dump();
+    }
+};
+
+}  // namespace
+
+report verify(const knowledge_base& kb, const policy& rules_policy, const options& opt) {
+    engine e(kb, rules_policy, opt);
+    return e.run();
+}
+
+std::string format(const report& r) {
+    std::ostringstream out;
+    out << "answer space (per question: raw answers; reductions (a) option classes, (b) number intervals, (c) free classes):\n";
+    for (const auto& line : r.space) out << "  " << line << '\n';
+    out.setf(std::ios::fixed);
+    out.precision(1);
+    out << "raw product: about 10^" << r.raw_log10 << " answer sets; after (a)+(b): about 10^" << r.reduced_ab_log10 << '\n';
+    out << "(c) independent components, enumerated one by one with the others held at a self_care baseline:\n";
+    std::uint64_t sum = 0;
+    for (const auto& c : r.components) {
+        out << "  {";
+        for (std::size_t i = 0; i < c.questions.size(); ++i) out << (i ? ", " : "") << c.questions[i];
+        out << "}: " << c.combinations << '\n';
+        sum += c.combinations;
+    }
+    for (const auto& n : r.notes) out << n << '\n';
+    out.precision(2);
+    out << "checked " << r.combinations << " combinations (sum of components " << sum << "), " << r.comparisons
+        << " monotonicity pairs, " << r.witnesses << " extra witnesses, in " << r.seconds << " s on " << r.threads << " thread"
+        << (r.threads == 1 ? "" : "s") << " (" << (r.seconds > 0 ? static_cast<double>(r.combinations) / r.seconds / 1e6 : 0.0)
+        << " million combinations/s)\n";
+    if (!r.shadowed.empty()) {
+        out << "shadowed rules (reported, not a failure):\n";
+        for (const auto& s : r.shadowed) out << "  " << s << '\n';
+    }
+    if (r.violations.empty()) {
+        out << "result: no violations of totality, red-flag floors, monotonicity or reachability\n";
+    } else {
+        out << "result: " << r.violations.size() << " violation" << (r.violations.size() == 1 ? "" : "s") << '\n';
+        for (const auto& v : r.violations) {
+            out << "  [" << property_name(v.kind) << "] " << v.what << ": " << v.detail << '\n';
+            if (v.answers != "{}" || v.answered) out << "    minimal counterexample (" << v.answered << " answered): " << v.answers << '\n';
+            if (!v.worse_answers.empty()) out << "    after the worsening step: " << v.worse_answers << '\n';
+        }
+    }
+    return out.str();
+}
+
+}  // namespace soreness::verifier
