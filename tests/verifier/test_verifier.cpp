@@ -1,0 +1,193 @@
+// Issue 7: the verifier itself. The full run over the shipped knowledge base is the CTest test
+// verify_answer_space; here small knowledge bases with planted mistakes prove that each check
+// catches its kind of mistake and reports the minimal counterexample.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "soreness/knowledge_base.hpp"
+#include "test_support.hpp"
+#include "verifier.hpp"
+
+using nlohmann::json;
+namespace v = soreness::verifier;
+
+namespace {
+
+json small_kb() {
+    return json::parse(R"({
+      "version": "test",
+      "dispositions": [
+        {"id": "self_care", "advice": [], "everyday_advice": true},
+        {"id": "contact_therapist", "advice": [], "everyday_advice": true},
+        {"id": "see_doctor", "advice": [], "everyday_advice": true},
+        {"id": "urgent", "advice": [], "everyday_advice": false},
+        {"id": "emergency", "advice": ["call_emergency_now"], "everyday_advice": false}
+      ],
+      "questions": [
+        {"id": "danger_signs", "type": "multiple", "red_flag": true, "options": ["chest_pain", "short_breath", "none"], "exclusive": ["none"]},
+        {"id": "hours_since_massage", "type": "number", "min": 0, "max": 200, "unit": "hours"},
+        {"id": "pain_now", "type": "number", "min": 0, "max": 10, "integer": true, "unit": "points"},
+        {"id": "trend", "type": "single", "options": ["better", "same", "worse"]},
+        {"id": "symptoms", "type": "multiple", "red_flag": true, "options": ["dark_urine", "mild_bruising", "tiredness", "none"], "exclusive": ["none"]}
+      ],
+      "rules": [
+        {"id": "chest_pain", "requires": "emergency", "when": [{"question": "danger_signs", "has_any": ["chest_pain", "short_breath"]}], "advice": [], "source": "test"},
+        {"id": "dark_urine", "requires": "urgent", "when": [{"question": "symptoms", "has_any": ["dark_urine"]}], "advice": [], "source": "test"},
+        {"id": "severe_pain_worse", "requires": "see_doctor", "when": [{"question": "pain_now", "at_least": 8}, {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"},
+        {"id": "bruise", "requires": "contact_therapist", "when": [{"question": "symptoms", "has_any": ["mild_bruising"]}], "advice": ["rest"], "source": "test"},
+        {"id": "tired", "requires": "self_care", "when": [{"question": "symptoms", "has_any": ["tiredness"]}], "advice": ["rest"], "source": "test"},
+        {"id": "usual", "requires": "self_care", "when": [], "advice": [], "source": "test"}
+      ],
+      "advice": ["call_emergency_now", "rest"],
+      "explanations": ["like_exercise"],
+      "timeline": {"question": "hours_since_massage", "peak_starts_hours": 24, "peak_ends_hours": 48, "usually_gone_hours": 72, "seek_advice_hours": 72},
+      "limits": {"answers_max_bytes": 65536, "answers_max_depth": 4}
+    })");
+}
+
+json small_strings(const json& kb) {
+    json s = json::parse(soreness::testing::shipped_strings_text("en"));
+    json out = {{"language", "en"}, {"language_name", "English"}, {"dispositions", s["dispositions"]}, {"timeline", s["timeline"]}, {"ui", s["ui"]}};
+    out["questions"] = json::object();
+    for (const auto& q : kb["questions"]) {
+        json text = {{"text", "Question " + q["id"].get<std::string>()}, {"help", ""}};
+        if (q["type"] == "number") text["unit"] = q["unit"];
+        else {
+            text["options"] = json::object();
+            for (const auto& o : q["options"]) text["options"][o.get<std::string>()] = "Option " + o.get<std::string>();
+        }
+        out["questions"][q["id"].get<std::string>()] = text;
+    }
+    out["rules"] = json::object();
+    for (const auto& r : kb["rules"]) out["rules"][r["id"].get<std::string>()] = "Reason " + r["id"].get<std::string>();
+    out["advice"] = json::object();
+    for (const auto& a : kb["advice"]) out["advice"][a.get<std::string>()] = "Advice " + a.get<std::string>();
+    out["explanations"] = {{"like_exercise", "Like exercise."}};
+    return out;
+}
+
+soreness::knowledge_base load(const json& kb) {
+    auto loaded = soreness::load_knowledge_base(kb.dump(), small_strings(kb).dump());
+    for (const auto& e : loaded.errors) FAIL_CHECK("[" << e.code << "] " << e.text());
+    REQUIRE(loaded.knowledge.has_value());
+    return std::move(*loaded.knowledge);
+}
+
+v::policy small_policy() {
+    using a = v::policy_atom;
+    using d = soreness::disposition;
+    v::policy p;
+    p.flags = {
+        {"chest_pain", d::emergency, {{{"danger_signs", a::test::has_any, {"chest_pain"}, 0}}}},
+        {"dark_urine", d::urgent, {{{"symptoms", a::test::has_any, {"dark_urine"}, 0}}}},
+        {"severe_pain_worse", d::urgent, {{{"pain_now", a::test::at_least, {}, 8}}, {{"trend", a::test::is_any, {"worse"}, 0}}}},
+    };
+    p.ordered = {{"trend", {"better", "same", "worse"}}};
+    p.adding = {"danger_signs", "symptoms"};
+    p.rising = {"pain_now", "hours_since_massage"};
+    return p;
+}
+
+std::string all_violations(const v::report& r) {
+    std::string text;
+    for (const auto& each : r.violations)
+        text += std::string(v::property_name(each.kind)) + " | " + each.what + " | " + each.detail + " | " + each.answers + " | " +
+                each.worse_answers + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a floor the rules miss is reported with the fewest answers that show it") {
+    auto kb = load(small_kb());
+    auto r = v::verify(kb, small_policy(), {});
+    CHECK(all_violations(r) ==
+          "red-flag floor | flag 'severe_pain_worse' | requires at least urgent, got see_doctor | {\"pain_now\":8,\"trend\":\"worse\"} | \n");
+    REQUIRE(r.violations.size() == 1);
+    CHECK(r.violations[0].answered == 2);
+    CHECK(r.combinations > 0);
+}
+
+TEST_CASE("a rule that makes more pain look better breaks monotonicity") {
+    json kb = small_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "low_pain_worse", "requires": "urgent",
+        "when": [{"question": "pain_now", "below": 3}, {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"})"));
+    auto policy = small_policy();
+    policy.flags.pop_back();
+    auto r = v::verify(load(kb), policy, {});
+    CHECK(all_violations(r) ==
+          "monotonicity | worsening 'pain_now' | went from urgent to self_care (whole answer set: urgent -> self_care) | "
+          "{\"pain_now\":2,\"trend\":\"worse\"} | {\"pain_now\":3,\"trend\":\"worse\"}\n");
+}
+
+TEST_CASE("a trend that is read backwards breaks monotonicity on the ordered question") {
+    json kb = small_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "same_is_bad", "requires": "see_doctor",
+        "when": [{"question": "trend", "is_any": ["same"]}], "advice": [], "source": "test"})"));
+    auto policy = small_policy();
+    policy.flags.pop_back();
+    auto r = v::verify(load(kb), policy, {});
+    CHECK(all_violations(r) ==
+          "monotonicity | worsening 'trend' | went from see_doctor to self_care (whole answer set: see_doctor -> self_care) | "
+          "{\"trend\":\"same\"} | {\"trend\":\"worse\"}\n");
+}
+
+TEST_CASE("a rule whose conditions contradict each other is reported as dead") {
+    json kb = small_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "impossible", "requires": "see_doctor",
+        "when": [{"question": "pain_now", "at_least": 5}, {"question": "pain_now", "below": 5}], "advice": [], "source": "test"})"));
+    auto policy = small_policy();
+    policy.flags.pop_back();
+    auto r = v::verify(load(kb), policy, {});
+    CHECK(all_violations(r) == "reachability | rule 'impossible' | never fires: a dead rule | {} | \n");
+}
+
+TEST_CASE("a rule always outranked by another is reported as shadowed, not as a failure") {
+    json kb = small_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "chest_and_urine", "requires": "urgent",
+        "when": [{"question": "danger_signs", "has_any": ["short_breath"]}, {"question": "symptoms", "has_any": ["dark_urine"]}],
+        "advice": [], "source": "test"})"));
+    auto policy = small_policy();
+    policy.flags.pop_back();
+    auto r = v::verify(load(kb), policy, {});
+    CHECK(all_violations(r).empty());
+    REQUIRE(r.shadowed.size() == 1);
+    CHECK(r.shadowed[0].rfind("chest_and_urine: fires, but never alone decides the disposition (whenever it fires", 0) == 0);
+}
+
+TEST_CASE("merging free option classes (reduction c) finds exactly what the unmerged space finds") {
+    json kb = small_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "low_pain_worse", "requires": "urgent",
+        "when": [{"question": "pain_now", "below": 3}, {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"})"));
+    auto knowledge = load(kb);
+    v::options merged, unmerged;
+    unmerged.collapse = false;
+    auto a = v::verify(knowledge, small_policy(), merged), b = v::verify(knowledge, small_policy(), unmerged);
+    CHECK(all_violations(a) == all_violations(b));
+    CHECK(a.violations.size() == 2);
+    CHECK(a.combinations < b.combinations);
+}
+
+TEST_CASE("a policy that names an option the knowledge base lacks stops the run") {
+    auto policy = small_policy();
+    policy.flags[0].clauses[0][0].options = {"chest_pian"};
+    auto r = v::verify(load(small_kb()), policy, {});
+    CHECK(all_violations(r) == "setup | policy flag 'chest_pain' | unknown option 'chest_pian' of 'danger_signs' | {} | \n");
+    CHECK(r.combinations == 0);
+}
+
+TEST_CASE("the shipped policy names only questions and options the shipped knowledge base has") {
+    auto kb = soreness::testing::shipped_knowledge("en");
+    auto policy = v::triage_policy();
+    for (const auto& flag : policy.flags)
+        for (const auto& clause : flag.clauses)
+            for (const auto& atom : clause) {
+                int q = kb.question_index(atom.question);
+                CHECK_MESSAGE(q >= 0, flag.id << ": " << atom.question);
+                if (q < 0) continue;
+                for (const auto& o : atom.options) CHECK_MESSAGE(kb.questions[q].option_index(o) >= 0, flag.id << ": " << o);
+            }
+    CHECK(policy.flags.size() == 34);
+}
