@@ -15,14 +15,13 @@ test('chest pain leads to the emergency disposition, cleanly', { timeout: 120_00
 
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
 
-    await page.check('input[name="danger_signs"][value="chest_pain"]');
-    await page.click('#check');
+    await page.click('#start button[data-option="chest_pain"]');
 
-    const result = page.locator('#result');
+    const result = page.locator('article.result');
     await result.waitFor({ state: 'attached', timeout: 10_000 });
     // Wait for an assessment to appear, then compare it exactly.
     await page.waitForFunction(
-      () => Boolean(document.querySelector('#result')?.getAttribute('data-disposition')),
+      () => Boolean(document.querySelector('article.result')?.getAttribute('data-disposition')),
       null,
       { timeout: 10_000 },
     );

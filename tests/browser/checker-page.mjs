@@ -1,0 +1,94 @@
+// Shared steps for the checker page's browser tests: the answer sets behind each kind of result,
+// walking the questions the page shows, and checking a screen with axe-core.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { REPO_ROOT } from './harness.mjs';
+
+export const LANGUAGES = ['en', 'es', 'de'];
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** Answers of an ordinary case; each flow changes a few. Days are typed as days: {days: 2}. */
+const usual = {
+  hours_since_massage: 30,
+  massage_type: 'deep_tissue',
+  pressure: 'strong_but_fine',
+  first_massage: 'no',
+  body_regions: ['upper_back'],
+  pain_now: 4,
+  pain_feel: ['dull_ache'],
+  trend: 'same',
+  daily_impact: 'some',
+  symptoms: ['none'],
+  risk_factors: ['none'],
+};
+
+/** Complete flows through the questions, and the disposition the core gives each (checked with the CLI). */
+export const FLOWS = [
+  { name: 'self-care', answers: usual, disposition: 'self_care' },
+  // 2 days typed as days: if the page did not turn days into hours (48), this would be self-care.
+  { name: 'contact therapist', answers: { ...usual, hours_since_massage: { days: 2 } }, disposition: 'contact_therapist' },
+  { name: 'see a doctor', answers: { ...usual, symptoms: ['numbness'] }, disposition: 'see_doctor' },
+  { name: 'urgent', answers: { ...usual, symptoms: ['dark_urine'] }, disposition: 'urgent' },
+];
+export const USUAL_ANSWERS = usual;
+
+export async function gotoReady(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+}
+
+/** The id of the question on screen, or null when none is. */
+export async function currentQuestion(page) {
+  const form = page.locator('form.question');
+  return (await form.count()) ? form.getAttribute('data-question') : null;
+}
+
+/** Gives one answer on the current question screen (checks boxes; does not uncheck others). */
+export async function answer(page, id, value) {
+  if (id === 'hours_since_massage') {
+    const days = typeof value === 'object';
+    await page.check(`#hours_since_massage-unit-${days ? 'days' : 'hours'}`);
+    await page.fill('#hours_since_massage-amount', String(days ? value.days : value));
+    return;
+  }
+  for (const option of [].concat(value)) await page.check(`form.question input[name="${id}"][value="${option}"]`);
+}
+
+/**
+ * From the start screen: "none of these", then each question the page asks, until the result.
+ * onScreen(name) runs on every screen (start, each question, result). Returns the questions asked.
+ */
+export async function runFlow(page, answers, onScreen = async () => {}) {
+  await onScreen('start');
+  await page.click('#start button.begin');
+  const asked = [];
+  for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+    asked.push(id);
+    if (asked.length > 20) throw new Error(`the questions never end: ${asked.join(', ')}`);
+    if (answers[id] === undefined) throw new Error(`the page asked ${id}, which this flow has no answer for`);
+    await answer(page, id, answers[id]);
+    await onScreen(id);
+    await page.click('form.question button[type="submit"]');
+    await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
+  }
+  await page.waitForSelector('article.result');
+  await onScreen('result');
+  return asked;
+}
+
+export async function disposition(page) {
+  return page.locator('article.result').getAttribute('data-disposition');
+}
+
+/** axe-core violations of the page as it is (WCAG 2.0-2.2 A and AA), as short readable lines. */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
