@@ -1,0 +1,94 @@
+// The checker page by keyboard alone, and its printed one-page summary (Chromium).
+//
+//   node --test tests/browser/keyboard-print.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withSitePage } from './harness.mjs';
+import { USUAL_ANSWERS, gotoReady, runFlow, currentQuestion, disposition } from './checker-page.mjs';
+
+const phone = { contextOptions: { viewport: { width: 390, height: 844 }, locale: 'en-US' } };
+
+/** Presses Tab until the focused element matches the selector. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 80; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const focusedIs = (page, selector) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+async function answerByKeyboard(page, id, value) {
+  if (id === 'hours_since_massage') {
+    await tabTo(page, '#hours_since_massage-amount');
+    await page.keyboard.type(String(value));
+    return;
+  }
+  const first = `form.question input[name="${id}"]`;
+  if ((await page.getAttribute(first, 'type')) === 'radio') {
+    await tabTo(page, first);
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 12 && (await page.inputValue(`${first}:checked`)) !== String(value); i += 1) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.inputValue(`${first}:checked`), String(value));
+    return;
+  }
+  for (const option of value) {
+    await tabTo(page, `${first}[value="${option}"]`);
+    await page.keyboard.press('Space');
+  }
+}
+
+test('the whole check works by keyboard alone, with focus on each new screen\'s heading', async () => {
+  await withSitePage(async ({ page, site, log }) => {
+    await gotoReady(page, `${site.url}en/`);
+    await tabTo(page, '#start button.begin');
+    await page.keyboard.press('Enter');
+    const asked = [];
+    for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+      asked.push(id);
+      assert.ok(await focusedIs(page, 'form.question h1'), `focus is on the heading of ${id}`);
+      await answerByKeyboard(page, id, USUAL_ANSWERS[id]);
+      await tabTo(page, 'form.question button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
+    }
+    assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
+    assert.equal(await disposition(page), 'self_care');
+    assert.ok(await focusedIs(page, 'article.result h1'), 'focus is on the result heading');
+    await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Normal soreness.'));
+
+    await tabTo(page, 'article.result .actions .primary');
+    await page.keyboard.press('Enter');
+    assert.ok(await focusedIs(page, '#start-title'), 'Start again returns to the start screen heading');
+    await tabTo(page, '#start button.begin');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue('#hours_since_massage-amount'), '', 'Start again cleared the answers');
+    assert.deepEqual([log.consoleErrors, log.cspViolations], [[], []]);
+  }, phone);
+});
+
+/** Pages in a PDF made by Chromium (each page object has "/Type /Page"). */
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+test('printing the result gives a one-page summary with the date, answers, result and advice', async () => {
+  await withSitePage(async ({ page, site }) => {
+    await gotoReady(page, `${site.url}en/`);
+    await runFlow(page, { ...USUAL_ANSWERS, symptoms: ['numbness', 'mild_bruising'] });
+    assert.equal(await disposition(page), 'see_doctor');
+    await page.emulateMedia({ media: 'print' });
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date());
+    assert.equal(await page.textContent('.print-title'), `Sore after a massage? · Checked on ${today}`);
+    for (const shown of ['.print-title', 'article.result h1', '.headline', '.advice', '.answers']) {
+      assert.equal(await page.isVisible(shown), true, `${shown} is printed`);
+    }
+    for (const hidden of ['.bar', '.actions', '.timeline-part', '.answers button']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.textContent('article.result h1'), 'See a doctor');
+    assert.match(await page.textContent('.answers'), /Numbness and A small bruise/);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.equal(pdfPages(pdf), 1, 'the summary fits on one page');
+  }, phone);
+});
