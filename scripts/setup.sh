@@ -15,6 +15,10 @@ APT_PACKAGES=(
   cmake
   ninja-build
   chromium
+  firefox-esr
+  webkit2gtk-driver
+  xvfb
+  xauth
   clang
   clang-tidy
   libclang-rt-14-dev
