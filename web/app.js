@@ -379,8 +379,8 @@ function timelineSection(timeline) {
       h('figure', { className: 'timeline' }, [
         timelinePlot(timeline, (hours) => formatDuration(hours, 'short')),
         h('figcaption', {}, [
-          h('ul', { className: 'legend' }, legend.map(([kind, text]) => h('li', {}, [legendSwatch(kind), h('span', { textContent: text })]))),
           h('p', { className: 'axis-title', textContent: ui.timeline_axis }),
+          h('ul', { className: 'legend' }, legend.map(([kind, text]) => h('li', {}, [legendSwatch(kind), h('span', { textContent: text })]))),
           h('p', { textContent: summary }),
         ]),
       ]),
