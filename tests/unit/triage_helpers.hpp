@@ -45,7 +45,8 @@ inline json usual_soreness() {
 /// usual_soreness() with `overrides` merged in (RFC 7396: a null value removes the answer).
 inline json usual_with(const json& overrides) {
     json answers = usual_soreness();
-    answers.merge_patch(overrides);
+    // `{}` in a brace list is a JSON null, which merge_patch would take as "replace everything".
+    if (!overrides.is_null()) answers.merge_patch(overrides);
     return answers;
 }
 
