@@ -1,0 +1,170 @@
+// Offline use and privacy, in real Chromium (issue 5). The site is copied to a scratch folder so a
+// "newer build" can be deployed mid-test without touching build/site.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, appendFileSync, rmSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { chromium } from 'playwright-core';
+import { REPO_ROOT, SITE_DIR, CHROMIUM_PATH, CHROMIUM_ARGS, withBrowser, watchPage, foreignRequests } from './harness.mjs';
+import { FLOWS, gotoReady, runFlow, disposition, answer, currentQuestion } from './checker-page.mjs';
+
+function scratchSite() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'soreness-site-'));
+  cpSync(SITE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** A newer build: one file changes, and the worker is regenerated from the files as the build does. */
+function deployNewerBuild(dir) {
+  appendFileSync(path.join(dir, 'style.css'), `\n/* build ${Date.now()} */\n`);
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'web/pwa/build-sw.mjs'), dir], { stdio: 'pipe' });
+  return /const VERSION = '(\w+)'/.exec(readFileSync(path.join(dir, 'sw.js'), 'utf8'))[1];
+}
+
+async function waitForWorkerControl(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}
+
+async function appCacheNames(page) {
+  return page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('soreness-check-')));
+}
+
+test('the manifest makes the app installable: Chromium reports no installability errors', async () => {
+  const site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+  // Installation is never offered in an incognito context, which is what browser.newContext() makes.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'soreness-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  try {
+    {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await gotoReady(page, site.url);
+      await waitForWorkerControl(page);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, []);
+      const { errors, url } = await cdp.send('Page.getAppManifest');
+      assert.match(url, /manifest\.webmanifest$/);
+      assert.deepEqual(errors, []);
+    }
+  } finally {
+    await context.close().catch(() => {});
+    await site.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('offline: with the server gone, the app reloads and completes a check; a newer build is offered, never forced', async () => {
+  const dir = scratchSite();
+  let server = await startServer({ root: dir, port: 0, host: '127.0.0.1' });
+  const { port } = server;
+  try {
+    await withBrowser(async (browser) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const log = await watchPage(page);
+      await gotoReady(page, server.url);
+      await waitForWorkerControl(page);
+      const [firstCache] = await appCacheNames(page);
+
+      // Honest offline: the server is stopped, so neither the page nor the worker can reach it.
+      await server.close();
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      await runFlow(page, FLOWS[0].answers);
+      assert.equal(await disposition(page), FLOWS[0].disposition);
+
+      // Back online with a newer build on the same origin; start a new check and get halfway.
+      const newVersion = deployNewerBuild(dir);
+      server = await startServer({ root: dir, port, host: '127.0.0.1' });
+      await context.setOffline(false);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      await page.click('#start button.begin');
+      const first = await currentQuestion(page);
+      await answer(page, first, FLOWS[0].answers[first]);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await page.waitForSelector('#update-offer:not([hidden])', { timeout: 30_000 });
+
+      // The offer does not interrupt: the check in progress finishes on the version it began with.
+      await page.click('form.question button[type="submit"]');
+      for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+        await answer(page, id, FLOWS[0].answers[id]);
+        await page.click('form.question button[type="submit"]');
+        await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
+      }
+      assert.equal(await disposition(page), FLOWS[0].disposition);
+      assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
+        'the new version waits until the person reloads');
+      assert.ok((await appCacheNames(page)).includes(firstCache), 'the old version is still there to serve the open page');
+
+      // Accepting the offer reloads into the new version and removes the old cache.
+      await Promise.all([page.waitForEvent('load'), page.click('#update-offer button')]);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      await page.waitForFunction(async (expected) => {
+        const keys = (await caches.keys()).filter((key) => key.startsWith('soreness-check-'));
+        return keys.length === 1 && keys[0] === expected;
+      }, `soreness-check-${newVersion}`, { timeout: 30_000 });
+      assert.deepEqual(log.pageErrors, []);
+      assert.deepEqual(log.cspViolations, []);
+    });
+  } finally {
+    await server.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('privacy: a complete check sends nothing and stores nothing', async () => {
+  const site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+  const origin = new URL(site.url).origin;
+  try {
+    await withBrowser(async (browser) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const log = await watchPage(page);
+      await gotoReady(page, site.url);
+      await waitForWorkerControl(page);
+      const requestsBeforeCheck = log.requests.length;
+
+      // A check that touches every kind of answer, including the sensitive ones.
+      const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'] };
+      await runFlow(page, answers);
+      assert.equal(await disposition(page), 'urgent');
+
+      assert.deepEqual(log.requests.slice(requestsBeforeCheck), [], 'no request at all during the check');
+      assert.deepEqual(foreignRequests(log.requests, origin), [], 'every request ever made is to the app itself');
+      assert.deepEqual(log.cspViolations, []);
+
+      const stored = await page.evaluate(async () => ({
+        localStorage: localStorage.length,
+        sessionStorage: sessionStorage.length,
+        indexedDB: (await indexedDB.databases()).map((db) => db.name),
+        cookie: document.cookie,
+        cacheNames: await caches.keys(),
+        cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
+      }));
+      assert.equal(stored.localStorage, 0);
+      assert.equal(stored.sessionStorage, 0);
+      assert.deepEqual(stored.indexedDB, []);
+      assert.equal(stored.cookie, '');
+      assert.deepEqual(await context.cookies(), []);
+      assert.equal(stored.cacheNames.length, 1);
+      assert.match(stored.cacheNames[0], /^soreness-check-\w+$/);
+      const precached = JSON.parse(/const PRECACHE = (\[.*?\]);/s.exec(readFileSync(path.join(SITE_DIR, 'sw.js'), 'utf8'))[1])
+        .map((file) => new URL(file, site.url).href);
+      assert.deepEqual(stored.cachedUrls.filter((url) => !precached.includes(url)), [], 'the cache holds only the app\'s own files');
+
+      const cdp = await context.newCDPSession(page);
+      const { entries } = await cdp.send('Page.getNavigationHistory');
+      const answerWords = ['dark_urine', 'numbness', 'pregnancy', 'pain', 'symptoms', '?', '#'];
+      for (const { url } of entries) {
+        for (const word of answerWords) assert.ok(!url.includes(word), `history URL ${url} holds "${word}"`);
+      }
+    });
+  } finally {
+    await site.close();
+  }
+});
