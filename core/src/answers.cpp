@@ -1,5 +1,6 @@
 #include "soreness/answers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -30,7 +31,7 @@ std::string type_name(const json& v) {
 
 std::string option_list(const question& q) {
     std::string list;
-    for (auto& option : q.options) list += (list.empty() ? "" : ", ") + option;
+    for (const auto& option : q.options) list += (list.empty() ? "" : ", ") + option;
     return list;
 }
 
@@ -136,9 +137,8 @@ outcome<answer_set> parse_answers(const knowledge_base& kb, std::string_view ans
 }
 
 bool applies(const knowledge_base& kb, int question, const answer_set& answers) {
-    for (const auto& c : kb.questions[question].ask_when)
-        if (!holds(kb, c, answers)) return false;
-    return true;
+    const auto& when = kb.questions[question].ask_when;
+    return std::all_of(when.begin(), when.end(), [&](const condition& c) { return holds(kb, c, answers); });
 }
 
 std::vector<int> applicable_questions(const knowledge_base& kb, const answer_set& answers) {

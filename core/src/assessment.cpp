@@ -1,6 +1,7 @@
 #include "soreness/assessment.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace soreness {
 
@@ -56,7 +57,7 @@ bool holds(const knowledge_base& kb, const condition& c, const answer_set& answe
 }  // namespace
 
 const char* phase_id(timeline_position::phase p) {
-    static const char* const ids[] = {"unknown", "building", "peak", "easing", "should_be_gone"};
+    static constexpr std::array<const char*, 5> ids = {"unknown", "building", "peak", "easing", "should_be_gone"};
     return ids[static_cast<int>(p)];
 }
 

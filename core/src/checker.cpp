@@ -33,7 +33,7 @@ void collect_evidence(const knowledge_base& kb, const condition& c, const answer
                       json& evidence) {
     using kind = condition::kind;
     if (c.test == kind::any) {
-        for (auto& each : c.any)
+        for (const auto& each : c.any)
             if (holds(kb, each, answers)) collect_evidence(kb, each, answers, missing, evidence);
         return;
     }
@@ -98,7 +98,7 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
     for (auto i : shown) {
         const rule& r = kb.rules[i];
         json evidence = json::array();
-        for (auto& c : r.when) collect_evidence(kb, c, answers, a.missing, evidence);
+        for (const auto& c : r.when) collect_evidence(kb, c, answers, a.missing, evidence);
         reasons.push_back({{"rule", r.id}, {"requires", disposition_id(r.requires_at_least)}, {"text", r.reason}, {"answers", evidence}});
     }
 
@@ -115,7 +115,7 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
 
     json explanations = json::array();
     if (info.everyday_advice)
-        for (auto& e : kb.explanations) explanations.push_back({{"id", e.id}, {"text", e.text}});
+        for (const auto& e : kb.explanations) explanations.push_back({{"id", e.id}, {"text", e.text}});
 
     json trace = json::array(), missing = json::array(), conflicts = json::array();
     for (auto i : fired) trace.push_back({{"rule", kb.rules[i].id}, {"requires", disposition_id(kb.rules[i].requires_at_least)}});
@@ -176,13 +176,13 @@ std::string checker::next_questions_json(std::string_view answers_json) const {
 
 std::string checker::questions_json() const {
     json list = json::array();
-    for (auto& q : kb_.questions) list.push_back(question_json(q));
+    for (const auto& q : kb_.questions) list.push_back(question_json(q));
     return ok_json(list);
 }
 
 std::string checker::about_json() const {
     json dispositions = json::array();
-    for (auto& d : kb_.dispositions)
+    for (const auto& d : kb_.dispositions)
         dispositions.push_back({{"id", disposition_id(d.level)}, {"rank", static_cast<int>(d.level)}, {"label", d.label}, {"headline", d.headline}});
     return ok_json({
         {"knowledge_base_version", kb_.version},

@@ -19,6 +19,13 @@ constexpr std::array<const char*, disposition_count> disposition_ids = {
 constexpr std::array<const char*, 4> type_ids = {"single", "multiple", "number", "regions"};
 constexpr std::array<const char*, 5> phase_ids = {"building", "peak", "easing", "should_be_gone", "unknown"};
 
+/// The member `key` of `object`, or nullptr when absent (or when `object` is no object).
+const json* member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
 /// Collects every problem instead of stopping at the first, so a clinician sees them all at once.
 class validator {
 public:
@@ -57,12 +64,6 @@ public:
         return s;
     }
 
-    const json* member(const json& object, const char* key) const {
-        if (!object.is_object()) return nullptr;
-        auto it = object.find(key);
-        return it == object.end() ? nullptr : &*it;
-    }
-
     std::vector<std::string> id_list(const json& v, const std::string& where) {
         std::vector<std::string> ids;
         if (!v.is_array()) {
@@ -89,14 +90,14 @@ public:
             return;
         kb_.version = check_.text(field(doc, "version"), "/version");
         read_advice_ids(field(doc, "advice"));
-        if (auto* e = check_.member(doc, "explanations")) {
+        if (const auto* e = member(doc, "explanations")) {
             for (auto& id : check_.id_list(*e, "/explanations")) kb_.explanations.push_back({id, {}});
         }
         read_dispositions(field(doc, "dispositions"));
         read_questions(field(doc, "questions"));
         read_rules(field(doc, "rules"));
         read_timeline(field(doc, "timeline"));
-        if (auto* l = check_.member(doc, "limits")) read_limits(*l);
+        if (const auto* l = member(doc, "limits")) read_limits(*l);
         check_reachability();
     }
 
@@ -113,7 +114,7 @@ public:
             std::string id = disposition_id(info.level);
             std::string where = "/dispositions/" + id;
             const json* entry = named(dispositions, id, where);
-            if (!entry || !check_.expect_object(*entry, where, {"label", "headline"})) continue;
+            if (entry == nullptr || !check_.expect_object(*entry, where, {"label", "headline"})) continue;
             info.label = check_.text(field((*entry), "label"), where + "/label");
             info.headline = check_.text(field((*entry), "headline"), where + "/headline");
         }
@@ -131,16 +132,18 @@ public:
             if (!check_.expect_object(*entry, where, {"text", "help"}, {"options", "unit"})) continue;
             q.text = check_.text(field((*entry), "text"), where + "/text");
             q.help = check_.text(field((*entry), "help"), where + "/help", true);
-            if (auto* unit = check_.member(*entry, "unit")) q.unit_text = check_.text(*unit, where + "/unit");
+            if (const auto* unit = member(*entry, "unit")) q.unit_text = check_.text(*unit, where + "/unit");
             if (!choice) {
-                if (check_.member(*entry, "options")) check_.fail("kb.unknown_field", where + "/options", "a number question has no options");
+                if (member(*entry, "options")) check_.fail("kb.unknown_field", where + "/options", "a number question has no options");
                 continue;
             }
             const json* options = named(*entry, "options", where);
             if (!options) continue;
-            for (auto& option : q.options) {
-                const json* t = named(*options, option, where + "/options/" + option);
-                q.option_texts.push_back(t ? check_.text(*t, where + "/options/" + option) : std::string());
+            for (const auto& option : q.options) {
+                std::string option_where = where + "/options/";
+                option_where += option;
+                const json* t = named(*options, option, option_where);
+                q.option_texts.push_back(t ? check_.text(*t, option_where) : std::string());
             }
             reject_unknown_ids(*options, where + "/options", [&](const std::string& id) { return q.option_index(id) >= 0; });
         }
@@ -156,7 +159,7 @@ public:
 
         read_texts(field(doc, "advice"), "/advice", kb_.advice);
         static const json no_explanations = json::object();
-        const json* explanations = check_.member(doc, "explanations");
+        const json* explanations = member(doc, "explanations");
         if (!kb_.explanations.empty() || explanations)
             read_texts(explanations ? *explanations : no_explanations, "/explanations", kb_.explanations);
 
@@ -267,20 +270,20 @@ private:
             q.id = check_.text(field(v[i], "id"), where + "/id");
             if (kb_.question_index(q.id) >= 0) check_.fail("kb.duplicate_id", where + "/id", "duplicate question id " + detail::quote(q.id));
             auto type = check_.text(field(v[i], "type"), where + "/type");
-            auto t = std::find_if(type_ids.begin(), type_ids.end(), [&](const char* id) { return type == id; });
+            const auto* t = std::find_if(type_ids.begin(), type_ids.end(), [&](const char* id) { return type == id; });
             if (t == type_ids.end()) {
                 check_.fail("kb.unknown_type", where + "/type",
                             "unknown type " + detail::quote(type) + "; expected single, multiple, number or regions");
                 continue;
             }
             q.type = static_cast<question_type>(t - type_ids.begin());
-            if (auto* flag = check_.member(v[i], "red_flag")) {
+            if (const auto* flag = member(v[i], "red_flag")) {
                 if (flag->is_boolean()) q.red_flag = flag->get<bool>();
                 else check_.fail("kb.wrong_type", where + "/red_flag", "expected true or false");
             }
             if (q.type == question_type::number) read_number_question(v[i], where, q);
             else read_choice_question(v[i], where, q);
-            if (auto* when = check_.member(v[i], "ask_when")) {
+            if (const auto* when = member(v[i], "ask_when")) {
                 // Only earlier questions may decide whether a question is asked: no cycles, a fixed order.
                 q.ask_when = conditions(*when, where + "/ask_when", static_cast<int>(kb_.questions.size()));
             }
@@ -290,9 +293,9 @@ private:
 
     void read_number_question(const json& v, const std::string& where, question& q) {
         for (const char* key : {"options", "exclusive"})
-            if (check_.member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a number question has no " + std::string(key));
+            if (member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a number question has no " + std::string(key));
         auto number = [&](const char* key) {
-            const json* n = check_.member(v, key);
+            const json* n = member(v, key);
             if (!n || !n->is_number()) {
                 check_.fail("kb.missing_field", where + "/" + key, "a number question needs a numeric " + detail::quote(key));
                 return 0.0;
@@ -302,15 +305,15 @@ private:
         q.min = number("min");
         q.max = number("max");
         if (!(q.min < q.max)) check_.fail("kb.bad_range", where, "min must be below max");
-        if (auto* integer = check_.member(v, "integer")) q.integer = integer->is_boolean() && integer->get<bool>();
-        if (auto* unit = check_.member(v, "unit")) q.unit = check_.text(*unit, where + "/unit");
+        if (const auto* integer = member(v, "integer")) q.integer = integer->is_boolean() && integer->get<bool>();
+        if (const auto* unit = member(v, "unit")) q.unit = check_.text(*unit, where + "/unit");
         else check_.fail("kb.missing_field", where + "/unit", "a number question needs a unit");
     }
 
     void read_choice_question(const json& v, const std::string& where, question& q) {
         for (const char* key : {"min", "max", "integer", "unit"})
-            if (check_.member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a choice question has no " + std::string(key));
-        const json* options = check_.member(v, "options");
+            if (member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a choice question has no " + std::string(key));
+        const json* options = member(v, "options");
         if (!options) {
             check_.fail("kb.missing_field", where + "/options", "a choice question needs options");
             return;
@@ -321,7 +324,7 @@ private:
             check_.fail("kb.too_many", where + "/options", "at most " + std::to_string(max_options) + " options");
             q.options.resize(max_options);
         }
-        if (auto* exclusive = check_.member(v, "exclusive")) {
+        if (const auto* exclusive = member(v, "exclusive")) {
             if (q.type == question_type::single)
                 check_.fail("kb.unknown_field", where + "/exclusive", "only multiple-choice questions have exclusive options");
             q.exclusive = option_mask(q, *exclusive, where + "/exclusive");
@@ -359,14 +362,14 @@ private:
             check_.fail("kb.wrong_type", where, "expected a condition object");
             return c;
         }
-        if (auto* any = check_.member(v, "any")) {
+        if (const auto* any = member(v, "any")) {
             check_.expect_object(v, where, {"any"});
             c.test = condition::kind::any;
             c.any = conditions(*any, where + "/any", visible_questions);
             if (c.any.size() < 2) check_.fail("kb.too_few", where + "/any", "'any' needs at least 2 conditions");
             return c;
         }
-        if (check_.member(v, "incomplete")) {
+        if (member(v, "incomplete")) {
             check_.expect_object(v, where, {"incomplete"});
             c.test = condition::kind::incomplete;
             if (field(v, "incomplete") != true) check_.fail("kb.wrong_type", where + "/incomplete", "expected true");
@@ -378,8 +381,8 @@ private:
             {"below", condition::kind::below},     {"unanswered", condition::kind::unanswered},
         }};
         const char* test_name = nullptr;
-        for (auto& [name, kind] : tests) {
-            if (check_.member(v, name)) {
+        for (const auto& [name, kind] : tests) {
+            if (member(v, name)) {
                 if (test_name) {
                     check_.fail("kb.ambiguous_condition", where, "one test per condition; use separate conditions");
                     return c;
@@ -450,7 +453,7 @@ private:
             r.id = check_.text(field(v[i], "id"), where + "/id");
             if (!ids.insert(r.id).second) check_.fail("kb.duplicate_id", where + "/id", "duplicate rule id " + detail::quote(r.id));
             auto level = check_.text(field(v[i], "requires"), where + "/requires");
-            auto d = std::find_if(disposition_ids.begin(), disposition_ids.end(), [&](const char* id) { return level == id; });
+            const auto* d = std::find_if(disposition_ids.begin(), disposition_ids.end(), [&](const char* id) { return level == id; });
             if (d == disposition_ids.end()) check_.fail("kb.unknown_disposition", where + "/requires", "unknown disposition " + detail::quote(level));
             else r.requires_at_least = static_cast<disposition>(d - disposition_ids.begin());
             r.when = conditions(field(v[i], "when"), where + "/when", static_cast<int>(kb_.questions.size()));
@@ -512,12 +515,12 @@ constexpr std::size_t max_document_depth = 32;
 json parse_document(std::string_view text, const char* name, validator& check) {
     if (detail::nesting_depth(text, max_document_depth) > max_document_depth) {
         check.fail("kb.too_deep", "/", std::string(name) + ": nested more than " + std::to_string(max_document_depth) + " levels deep");
-        return json();
+        return {};
     }
     std::string problem;
     auto doc = detail::parse(text, problem);
     if (!doc) check.fail("kb.parse_error", "/", std::string(name) + ": " + problem);
-    return doc ? std::move(*doc) : json();
+    return doc ? std::move(*doc) : json{};
 }
 
 }  // namespace
