@@ -3,6 +3,8 @@
 // Nothing can throw across this boundary: the core reports errors as values and is built without
 // exceptions, so there is nothing to catch here.
 
+#include <malloc.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,7 +31,7 @@ std::string load(const std::string& knowledge_json, const std::string& strings_j
     auto loaded = soreness::load_knowledge_base(knowledge_json, strings_json);
     if (!loaded.knowledge) return soreness::error_json(loaded.errors.front());
     checkers.push_back(std::make_unique<soreness::checker>(std::move(*loaded.knowledge)));
-    return "{\"ok\":true,\"result\":" + std::to_string(checkers.size() - 1) + "}";
+    return R"({"ok":true,"result":)" + std::to_string(checkers.size() - 1) + "}";
 }
 
 void unload(int handle) {
@@ -37,24 +39,29 @@ void unload(int handle) {
 }
 
 std::string assess(int handle, const std::string& answers_json) {
-    auto* c = find(handle);
+    const auto* c = find(handle);
     return c ? c->assess_json(answers_json) : no_checker(handle);
 }
 
 std::string next_questions(int handle, const std::string& answers_json) {
-    auto* c = find(handle);
+    const auto* c = find(handle);
     return c ? c->next_questions_json(answers_json) : no_checker(handle);
 }
 
 std::string questions(int handle) {
-    auto* c = find(handle);
+    const auto* c = find(handle);
     return c ? c->questions_json() : no_checker(handle);
 }
 
 std::string about(int handle) {
-    auto* c = find(handle);
+    const auto* c = find(handle);
     return c ? c->about_json() : no_checker(handle);
 }
+
+// Diagnostics for the leak test: the WebAssembly memory (it only grows, in 64 KiB pages) and the
+// bytes malloc currently hands out. Doubles, because JS numbers are.
+double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+double allocated_bytes() { return static_cast<double>(mallinfo().uordblks); }
 
 }  // namespace
 
@@ -65,4 +72,6 @@ EMSCRIPTEN_BINDINGS(soreness_core) {
     emscripten::function("nextQuestions", &next_questions);
     emscripten::function("questions", &questions);
     emscripten::function("about", &about);
+    emscripten::function("heapBytes", &heap_bytes);
+    emscripten::function("allocatedBytes", &allocated_bytes);
 }
