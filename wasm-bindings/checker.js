@@ -33,11 +33,45 @@ function unwrap(envelopeText) {
   return envelope.result;
 }
 
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const walkDepth = 8; // deeper values are left to the core, which rejects them as nested too deep
+
+/** Why `value` cannot be sent as an answer, or null. JSON.stringify would silently turn these into null or drop them. */
+function unsendable(value) {
+  switch (typeof value) {
+    case 'undefined': return 'undefined is not a valid answer; leave the question out instead';
+    case 'function': return 'a function is not a valid answer';
+    case 'symbol': return 'a symbol is not a valid answer';
+    case 'bigint': return 'a BigInt is not a valid answer; use a number';
+    case 'number': return Number.isFinite(value) ? null : `${value} is not a valid answer; use a finite number`;
+    case 'string': return unpairedSurrogate.test(value) ? 'the text has an unpaired surrogate and is not valid Unicode' : null;
+    default: return null;
+  }
+}
+
+/** Throws a CheckerError naming the field when a value cannot travel to the core as JSON unchanged. */
+function checkSendable(value, where, depth) {
+  const problem = unsendable(value);
+  if (problem) throw new CheckerError({ code: 'answers.wrong_type', where, message: problem });
+  if (value === null || typeof value !== 'object' || depth >= walkDepth) return;
+  for (const [key, item] of Object.entries(value)) {
+    const path = `${where === '/' ? '' : where}/${key}`;
+    if (unpairedSurrogate.test(key)) {
+      throw new CheckerError({ code: 'answers.wrong_type', where: path, message: 'the question id has an unpaired surrogate and is not valid Unicode' });
+    }
+    checkSendable(item, path, depth + 1);
+  }
+}
+
 function answersToJson(answers) {
-  if (answers === undefined || answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
-    const got = answers === null ? 'null' : Array.isArray(answers) ? 'a list' : typeof answers;
+  const plain = answers !== null && typeof answers === 'object' && !Array.isArray(answers) &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(answers));
+  if (!plain) {
+    const got = answers === null ? 'null' : Array.isArray(answers) ? 'a list'
+      : typeof answers === 'object' ? `a ${answers.constructor?.name ?? 'special object'}` : typeof answers;
     throw new CheckerError({ code: 'answers.wrong_type', where: '/', message: `expected an object of answers like {"pain_now": 4}, got ${got}` });
   }
+  checkSendable(answers, '/', 0);
   try {
     return JSON.stringify(answers);
   } catch (failure) {
@@ -85,5 +119,11 @@ export async function createChecker(options = {}) {
     assess: (answers) => unwrap(core.assess(handle, answersToJson(answers))),
     /** Frees the loaded knowledge base; the checker cannot be used afterwards. */
     close: () => core.unload(handle),
+    /**
+     * Diagnostics: the size of the WebAssembly memory in bytes (it only grows) and the bytes the
+     * core's allocator currently holds (mallinfo's uordblks), shared by every checker of the page.
+     * Used by the leak test; not needed to use the checker.
+     */
+    memoryBytes: () => ({ heap: core.heapBytes(), allocated: core.allocatedBytes() }),
   };
 }
