@@ -1,0 +1,131 @@
+// Regression tests for findings of the fuzzers and the hostile-input work (issue 8). Each test
+// names its finding; fuzz inputs are kept here byte for byte so the ordinary suite replays them.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "soreness/answers.hpp"
+#include "soreness/checker.hpp"
+#include "test_support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+const soreness::knowledge_base& kb() {
+    static const soreness::knowledge_base shipped = soreness::testing::shipped_knowledge();
+    return shipped;
+}
+
+soreness::error answers_error(const std::string& answers_json) {
+    auto parsed = soreness::parse_answers(kb(), answers_json);
+    REQUIRE_FALSE(parsed.ok());
+    return parsed.failure();
+}
+
+bool printable_ascii(const std::string& text) {
+    for (char c : text)
+        if (c < 0x20 || c > 0x7e) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("fuzz finding 1 (fuzz_assess): a parse error does not echo invalid UTF-8 from the input") {
+    // build/fuzz/artifacts/fuzz_assess/crash-485b9d17a3b8a35276686f631032bd5c72ffa152: the error message
+    // quoted the raw bytes, so the message held invalid UTF-8 and the envelope (which replaces it) disagreed.
+    const std::string input = "{\"danger_signs\":[\"ch\xa1\x8c\x8b\xa0pain\"]}";
+    auto e = answers_error(input);
+    CHECK(e.code == "answers.parse_error");
+    CHECK(e.where == "/");
+    CHECK(e.message == "invalid JSON at byte 21: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"ch?'");
+
+    soreness::checker checker(kb());
+    auto envelope = json::parse(checker.assess_json(input));
+    CHECK(envelope["error"]["message"] == e.message);
+}
+
+TEST_CASE("fuzz finding 1 (fuzz_assess): a parse error quotes at most a short excerpt of the input") {
+    const std::string input = "{\"trend\":\"" + std::string(60000, 'a') + "\xff\"}";
+    auto e = answers_error(input);
+    CHECK(e.code == "answers.parse_error");
+    CHECK(e.message.size() < 220);
+    CHECK(printable_ascii(e.message));
+    CHECK(e.message.rfind("invalid JSON at byte 60011: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"aaa", 0) == 0);
+    CHECK(e.message.substr(e.message.size() - 3) == "...");
+}
+
+TEST_CASE("fuzz finding 1 (fuzz_load_knowledge_base): a knowledge base parse error is printable too") {
+    auto loaded = soreness::load_knowledge_base("{\"version\": \"\xc3\x28\"}", soreness::testing::shipped_strings_text());
+    REQUIRE(loaded.errors.size() == 1);
+    CHECK(loaded.errors[0].code == "kb.parse_error");
+    CHECK(loaded.errors[0].text() ==
+          "/: the knowledge base: invalid JSON at byte 15: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"?('");
+}
+
+TEST_CASE("hostile input: a repeated answer key is an error naming the question (JS objects cannot repeat keys)") {
+    auto e = answers_error(R"({"pain_now":3,"trend":"worse","pain_now":4})");
+    CHECK(e.code == "answers.duplicate_answer");
+    CHECK(e.text() == "/pain_now: question 'pain_now' is answered twice");
+    // The same key inside a nested value is not a repeated answer; the nested value is simply the wrong type.
+    CHECK(answers_error(R"({"symptoms":[{"a":1,"a":2}]})").text() == "/symptoms/0: expected an option id, got an object");
+}
+
+TEST_CASE("hostile input: the size and nesting limits are enforced before parsing") {
+    const auto& limits = kb().limits;
+    REQUIRE(limits.answers_max_bytes == 65536);
+    REQUIRE(limits.answers_max_depth == 4);
+
+    std::string padded = R"({"trend":"better"})";
+    padded.insert(1, limits.answers_max_bytes - padded.size(), ' ');
+    CHECK(soreness::parse_answers(kb(), padded).ok());
+    padded.insert(1, " ");
+    CHECK(answers_error(padded).text() == "/: the answers are 65537 bytes; the limit is 65536");
+
+    CHECK(answers_error(R"({"symptoms":[[["none"]]]})").text() == "/symptoms/0: expected an option id, got a list");
+    CHECK(answers_error(R"({"symptoms":[[[["none"]]]]})").text() == "/: the answers are nested more than 4 levels deep");
+    CHECK(answers_error(std::string(1000000, '[')).text() == "/: the answers are 1000000 bytes; the limit is 65536");
+    CHECK(answers_error(std::string(60000, '[')).text() == "/: the answers are nested more than 4 levels deep");
+    // Brackets inside strings do not count.
+    CHECK(answers_error(R"({"trend":"[[[[[[[[["})").text() ==
+          "/trend: unknown option '[[[[[[[[['; expected one of better, same, worse");
+}
+
+TEST_CASE("hostile input: unpaired surrogates and overflowing numbers are parse errors") {
+    CHECK(answers_error(R"({"trend":"\ud800"})").text() ==
+          "/: invalid JSON at byte 17: syntax error while parsing value - invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\ud800\"'");
+    CHECK(answers_error(R"({"pain_now":1e400})").code == "answers.parse_error");
+    CHECK(answers_error(R"({"hours_since_massage":18446744073709551616})").text() ==
+          "/hours_since_massage: 1.8446744073709552e+19 is out of range; expected a number from 0 to 2160 (hours)");
+}
+
+TEST_CASE("finding 2 (stack overflow): deeply nested 'any' conditions in a knowledge base are rejected, not recursed into") {
+    // 20,000 nested {"any":[...]} overflowed the stack in loader::read_condition (found with
+    // fuzz_load_knowledge_base and a generated input); documents are now limited to 32 levels.
+    auto kb_json = json::parse(soreness::testing::shipped_knowledge_text());
+    const std::string leaf = R"({"question":"pain_now","at_least":5})";
+    auto nested = [&](int levels) {
+        std::string text = leaf;
+        for (int i = 0; i < levels; ++i) text = R"({"any":[)" + text + "," + leaf + "]}";
+        return text;
+    };
+    auto with_condition = [&](int levels) {
+        auto doc = kb_json;
+        doc["rules"][0]["when"] = json::array({"@"});
+        std::string text = doc.dump();
+        text.replace(text.find("\"@\""), 3, nested(levels));
+        return soreness::load_knowledge_base(text, soreness::testing::shipped_strings_text());
+    };
+    auto deep = with_condition(20000);
+    REQUIRE(deep.errors.size() == 1);
+    CHECK(deep.errors[0].code == "kb.too_deep");
+    CHECK(deep.errors[0].text() == "/: the knowledge base: nested more than 32 levels deep");
+    // The rules array, the rule, "when" and each "any" with its list count; 13 levels of "any" still load.
+    CHECK(with_condition(13).knowledge.has_value());
+    CHECK(with_condition(14).errors.at(0).code == "kb.too_deep");
+
+    auto strings = soreness::load_knowledge_base(soreness::testing::shipped_knowledge_text(), std::string(40, '['));
+    REQUIRE(strings.errors.size() == 1);
+    CHECK(strings.errors[0].text() == "/: the strings file: nested more than 32 levels deep");
+}
