@@ -106,9 +106,12 @@ TEST_CASE("finding 2 (stack overflow): deeply nested 'any' conditions in a knowl
     auto kb_json = json::parse(soreness::testing::shipped_knowledge_text());
     const std::string leaf = R"({"question":"pain_now","at_least":5})";
     auto nested = [&](int levels) {
-        std::string text = leaf;
-        for (int i = 0; i < levels; ++i) text = R"({"any":[)" + text + "," + leaf + "]}";
-        return text;
+        std::string open, close;
+        for (int i = 0; i < levels; ++i) {
+            open += R"({"any":[)";
+            close += "," + leaf + "]}";
+        }
+        return open + leaf + close;
     };
     auto with_condition = [&](int levels) {
         auto doc = kb_json;
