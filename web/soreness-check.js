@@ -1,0 +1,125 @@
+// <soreness-check>: the checker as a custom element for other sites (a spa's aftercare page, a booking
+// confirmation). It runs the same screens as the page (checker-ui.js) in a closed shadow root, styled by
+// its own stylesheet (a <link>, so a strict CSP needs no 'unsafe-inline'). Nothing about the answers
+// leaves the element: no events with data, nothing on window, nothing in storage; typing and input
+// events stop at the shadow root. docs/embedding.md lists what a host page can still observe.
+
+import { mountChecker } from './checker-ui.js';
+
+/** Languages with texts; web/build-widget.mjs writes the list found in the knowledge base here. */
+export const LANGUAGES = ['en', 'es', 'de'];
+
+// Where a region has its own number; elsewhere 112, which mobile phones connect in most countries.
+const EMERGENCY_NUMBERS = { US: '911', CA: '911', MX: '911', PR: '911', GB: '999', AU: '000', NZ: '111' };
+const DEFAULT_EMERGENCY_NUMBER = '112';
+
+/** The emergency number for a language tag such as "en-GB"; without a region, the browser's region for that language. */
+export function emergencyNumberFor(tag, browserTags = globalThis.navigator?.languages ?? []) {
+  const [primary, region] = String(tag).split('-');
+  const regionOf = (t) => String(t).split('-').slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
+  const chosen =
+    (region && /^[A-Za-z]{2}$/.test(region) ? region.toUpperCase() : null) ??
+    browserTags.filter((t) => String(t).toLowerCase().split('-')[0] === primary.toLowerCase()).map(regionOf).find(Boolean);
+  return EMERGENCY_NUMBERS[chosen] ?? DEFAULT_EMERGENCY_NUMBER;
+}
+
+/** The offered language for a tag ("es-MX" -> "es"), or English. */
+export function languageFor(tag) {
+  const primary = String(tag ?? '').toLowerCase().split('-')[0];
+  return LANGUAGES.includes(primary) ? primary : 'en';
+}
+
+/** Only web links are followed (never javascript: or data:). */
+function webUrl(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const STYLE_URL = new URL('soreness-check.css', import.meta.url).href;
+// Composed events that carry what was typed; they stop at the shadow root.
+const PRIVATE_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
+
+export class SorenessCheckElement extends HTMLElement {
+  static observedAttributes = ['lang', 'spa-name', 'spa-phone', 'spa-email', 'booking-url', 'emergency-number'];
+
+  #shadow;
+  #controller = null;
+  #mounting = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'closed' });
+    for (const type of PRIVATE_EVENTS) this.#shadow.addEventListener(type, (event) => event.stopPropagation());
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    // A new language or new contact details start afresh (the answers are forgotten).
+    if (before !== after && this.isConnected && this.#mounting) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  #options() {
+    const tag = this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.lang || globalThis.navigator?.language || 'en';
+    const text = (name) => this.getAttribute(name)?.trim() || undefined;
+    return {
+      language: languageFor(tag),
+      emergencyNumber: text('emergency-number') ?? emergencyNumberFor(tag),
+      contact: { name: text('spa-name'), phone: text('spa-phone'), email: text('spa-email'), bookingUrl: webUrl(text('booking-url')) },
+    };
+  }
+
+  #mount() {
+    if (this.#mounting) return;
+    const generation = ++this.#generation;
+    const options = this.#options();
+    const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: STYLE_URL });
+    const frame = Object.assign(document.createElement('div'), { className: 'checker', lang: options.language, hidden: true });
+    frame.setAttribute('part', 'container');
+    // The host's own content inside the element shows until the checker is ready (and if it never is).
+    const fallback = document.createElement('slot');
+    this.#shadow.replaceChildren(style, fallback, frame);
+    const styled = new Promise((resolve) => {
+      style.addEventListener('load', resolve, { once: true });
+      style.addEventListener('error', resolve, { once: true });
+    });
+    this.#mounting = Promise.all([mountChecker(frame, options), styled]).then(
+      ([controller]) => {
+        if (generation !== this.#generation) {
+          controller.destroy();
+          return;
+        }
+        this.#controller = controller;
+        fallback.remove();
+        frame.hidden = false;
+      },
+      (failure) => {
+        if (generation === this.#generation) console.error(`soreness-check: ${failure.message}`);
+      },
+    );
+  }
+
+  #unmount() {
+    this.#generation += 1;
+    this.#controller?.destroy();
+    this.#controller = null;
+    this.#mounting = null;
+    this.#shadow.replaceChildren();
+  }
+}
+
+if (!customElements.get('soreness-check')) customElements.define('soreness-check', SorenessCheckElement);
