@@ -11,11 +11,16 @@ scripts/setup.sh
 
 stage "native tests"
 scripts/build.sh native-debug
-ctest --preset native-debug
+# The exhaustive verifier (label "verifier") runs once, optimised, below.
+ctest --preset native-debug -LE verifier
 
 stage "native tests under ASan + UBSan"
 scripts/build.sh native-asan
-ctest --preset native-asan
+ctest --preset native-asan -LE verifier
+
+stage "exhaustive verifier of the triage rules (optimised build)"
+scripts/build.sh native-release
+ctest --test-dir build/native-release --output-on-failure -L verifier
 
 stage "C++ tests as WebAssembly under Node"
 scripts/build.sh wasm-test
