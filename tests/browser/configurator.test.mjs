@@ -1,0 +1,109 @@
+// The configurator (configure.html) in Chromium: it says what is wrong with what a spa owner types,
+// and the snippet it makes, pasted into a blank page, renders the widget as configured.
+//
+//   node --test tests/browser/configurator.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { withBrowser, watchPage, REPO_ROOT } from './harness.mjs';
+import { startHost, widgetDriver } from './widget-support.mjs';
+
+const es = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings/es.json'), 'utf8'));
+
+test('the configurator checks what is typed and its snippet renders the configured widget on a blank page', { timeout: 120_000 }, async () => {
+  let blankBody = '';
+  // A spa's blank page: no CSP of its own but inline styles allowed (the snippet has a <style> line).
+  const site = await startHost({
+    pages: {
+      '/blank.html': {
+        get body() {
+          return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><link rel="icon" href="data:,"></head><body>${blankBody}</body></html>`;
+        },
+        headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" },
+      },
+    },
+  });
+  try {
+    await withBrowser(async (browser) => {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-GB' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+      const tab = await context.newPage();
+      const log = await watchPage(tab);
+      await tab.goto(`${site.url}configure.html`);
+      await tab.waitForSelector('body[data-ready="true"]');
+
+      const errorOf = (name) => tab.textContent(`#${name}-error`);
+      await tab.fill('#spa-phone', 'call us');
+      await tab.fill('#spa-email', 'hello@spa');
+      await tab.fill('#booking-url', 'www.calm-hands.example/book');
+      await tab.fill('#accent', 'green');
+      await tab.fill('#emergency-number', '1-1-2');
+      assert.equal(await errorOf('spa-phone'), 'Enter a phone number with 5 to 15 digits; you may use spaces, brackets, dashes and a + at the start, like +44 20 7946 0000.');
+      assert.equal(await errorOf('spa-email'), 'Enter an e-mail address like hello@yourspa.com.');
+      assert.equal(await errorOf('booking-url'), 'Enter the full address of your booking page, starting with https://');
+      assert.equal(await errorOf('accent'), 'Enter a colour as # and six hexadecimal digits, like #0d6b5e.');
+      assert.equal(await errorOf('emergency-number'), 'Enter the emergency number as 2 to 6 digits, like 112, 999 or 911.');
+      assert.equal(await tab.getAttribute('#spa-phone', 'aria-invalid'), 'true');
+      assert.equal(await tab.isDisabled('#copy'), true);
+      assert.equal(await tab.inputValue('#snippet'), '');
+      await tab.fill('#accent', '#dddddd');
+      assert.equal(await errorOf('accent-text'), 'The text on buttons would be hard to read: the contrast is 1.4:1 and needs to be at least 4.5:1. Pick a lighter or darker colour.');
+
+      await tab.selectOption('#lang', 'es');
+      await tab.selectOption('#region', 'MX');
+      await tab.fill('#emergency-number', '');
+      await tab.selectOption('#region', 'US');
+      await tab.selectOption('#region', 'MX');
+      assert.equal(await tab.inputValue('#emergency-number'), '911', 'the region\'s number fills in');
+      await tab.fill('#spa-name', 'Manos "Tranquilas" <Spa>');
+      await tab.fill('#spa-phone', '+52 55 1234 5678');
+      await tab.fill('#spa-email', 'hola@manos.example');
+      await tab.fill('#booking-url', 'https://manos.example/reservar');
+      await tab.fill('#accent', '#5b2a86');
+      for (const name of ['spa-phone', 'spa-email', 'booking-url', 'accent', 'accent-text', 'emergency-number']) assert.equal(await tab.isHidden(`#${name}-error`), true, name);
+      const snippet = await tab.inputValue('#snippet');
+      assert.equal(
+        snippet,
+        [
+          `<script type="module" src="${site.url}widget/soreness-check.js"></script>`,
+          '<style>soreness-check { --soreness-accent: #5b2a86; --soreness-accent-text: #ffffff; --soreness-bg: #f6f7f5; }</style>',
+          '<soreness-check lang="es-MX" spa-name="Manos &quot;Tranquilas&quot; &lt;Spa>" spa-phone="+52 55 1234 5678" spa-email="hola@manos.example" booking-url="https://manos.example/reservar" emergency-number="911"></soreness-check>',
+        ].join('\n'),
+      );
+      await tab.click('#copy');
+      assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), snippet);
+      assert.equal(await tab.textContent('#snippet-status'), 'Copied. Paste it into your page where the check should appear.');
+
+      const preview = await widgetDriver(tab);
+      await preview.waitFor(async () => (await preview.text('h1')) === es.ui.title);
+
+      await tab.check('input[name="style"][value="iframe"]');
+      const frameSnippet = await tab.inputValue('#snippet');
+      assert.match(frameSnippet, /^<iframe class="soreness-check-frame" src=".*\/widget\/embed\.html\?lang=es-MX&amp;spa-name=Manos\+%22Tranquilas%22\+%3CSpa%3E&amp;/);
+      assert.match(frameSnippet, /sandbox="allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols"/);
+      assert.match(frameSnippet, /<script type="module" src=".*\/widget\/embed-host\.js"><\/script>$/);
+      await tab.waitForSelector('#preview iframe');
+
+      // Pasted into a blank page: the configured widget.
+      blankBody = snippet;
+      const blank = await context.newPage();
+      const blankLog = await watchPage(blank);
+      await blank.goto(`${site.url}blank.html`);
+      const widget = await widgetDriver(blank);
+      await widget.waitFor(async () => (await widget.count('button.begin')) === 1);
+      assert.equal(await widget.text('h1'), es.ui.title);
+      assert.equal(await widget.style('button.begin', 'backgroundColor'), 'rgb(91, 42, 134)');
+      await widget.click('button[data-option="chest_pain"]');
+      await widget.waitFor(async () => (await widget.count('.call-button')) === 1);
+      assert.equal(await widget.text('.call-button'), 'Llama ya al 911');
+      for (const found of [log, blankLog]) {
+        assert.deepEqual({ consoleErrors: found.consoleErrors, pageErrors: found.pageErrors, cspViolations: found.cspViolations }, { consoleErrors: [], pageErrors: [], cspViolations: [] });
+      }
+      await context.close();
+    });
+  } finally {
+    await site.close();
+  }
+});

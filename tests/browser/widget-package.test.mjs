@@ -1,0 +1,68 @@
+// The widget's npm package (build/site/widget): `npm pack` makes a tarball with exactly the files a site
+// needs; installed into a scratch site (from the local tarball, offline), it renders and runs in Chromium.
+//
+//   node --test tests/browser/widget-package.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { withBrowser, watchPage, SITE_DIR } from './harness.mjs';
+import { startHost, widgetDriver } from './widget-support.mjs';
+
+const WIDGET_DIR = path.join(SITE_DIR, 'widget');
+const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+test('npm pack gives a tarball that installs offline into a scratch site and renders there', { timeout: 120_000 }, async () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'soreness-widget-'));
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(WIDGET_DIR, 'package.json'), 'utf8'));
+    assert.equal(manifest.name, 'soreness-check');
+    assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+    assert.equal(manifest.types, './soreness-check.d.ts');
+    assert.equal(manifest.exports['.'].default, './soreness-check.js');
+
+    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], WIDGET_DIR));
+    assert.deepEqual(
+      packed.files.map((f) => f.path).sort(),
+      ['README.md', 'embed-host.js', 'embed.html', 'embed.js', 'knowledge/knowledge-base.json', 'knowledge/strings/de.json', 'knowledge/strings/en.json',
+        'knowledge/strings/es.json', 'package.json', 'soreness-check.css', 'soreness-check.d.ts', 'soreness-check.js', 'soreness-core.wasm'],
+    );
+
+    const site = path.join(scratch, 'site');
+    execFileSync('mkdir', ['-p', site]);
+    writeFileSync(path.join(site, 'package.json'), JSON.stringify({ name: 'scratch-spa', version: '1.0.0', private: true }));
+    npm(['install', '--offline', path.join(scratch, packed.filename)], site);
+    const installed = JSON.parse(readFileSync(path.join(site, 'node_modules/soreness-check/package.json'), 'utf8'));
+    assert.equal(installed.version, manifest.version);
+    writeFileSync(
+      path.join(site, 'index.html'),
+      '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Spa</title><link rel="icon" href="data:,">' +
+        '<script type="module" src="node_modules/soreness-check/soreness-check.js"></script></head>' +
+        '<body><soreness-check spa-name="Ruhige Hände" emergency-number="112"></soreness-check></body></html>',
+    );
+
+    const host = await startHost({ root: site });
+    try {
+      await withBrowser(async (browser) => {
+        const tab = await browser.newPage();
+        const log = await watchPage(tab);
+        await tab.goto(host.url);
+        const widget = await widgetDriver(tab);
+        await widget.waitFor(async () => (await widget.count('button.begin')) === 1);
+        assert.equal(await widget.text('h1'), 'Schmerzen nach einer Massage?', 'the language comes from the page when the element has none');
+        await widget.click('button[data-option="sudden_headache"]');
+        await widget.waitFor(async () => (await widget.count('article.result')) === 1);
+        assert.equal(await widget.attribute('article.result', 'data-disposition'), 'emergency');
+        assert.equal(await widget.text('.call-button'), 'Jetzt 112 anrufen');
+        assert.deepEqual([log.consoleErrors, log.pageErrors, log.cspViolations], [[], [], []]);
+      });
+    } finally {
+      await host.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
