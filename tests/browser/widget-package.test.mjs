@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBrowser, watchPage, SITE_DIR } from './harness.mjs';
@@ -14,6 +15,17 @@ import { startHost, widgetDriver } from './widget-support.mjs';
 
 const WIDGET_DIR = path.join(SITE_DIR, 'widget');
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+const BUDGET = 90_000; // bytes of gzip for the whole first load (issue 6)
+
+test('the widget\'s first load (module, CSS, wasm, knowledge base, one language) fits in 90 KB of gzip', () => {
+  const gzipped = (file) => gzipSync(readFileSync(path.join(WIDGET_DIR, file)), { level: 9 }).length;
+  const shared = ['soreness-check.js', 'soreness-check.css', 'soreness-core.wasm', 'knowledge/knowledge-base.json'].reduce((sum, f) => sum + gzipped(f), 0);
+  for (const language of ['en', 'es', 'de']) {
+    const total = shared + gzipped(`knowledge/strings/${language}.json`);
+    assert.ok(total <= BUDGET, `${language}: ${total} bytes of gzip, over the budget of ${BUDGET} (is node-terser installed? scripts/setup.sh)`);
+  }
+});
 
 test('npm pack gives a tarball that installs offline into a scratch site and renders there', { timeout: 120_000 }, async () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'soreness-widget-'));
