@@ -56,6 +56,12 @@ const navigation = {
 
 // ---- Start-up ------------------------------------------------------------------------------------------
 
+// The head's icon and manifest links are relative to the page; once the URL changes to another language's
+// folder (history.replaceState), Chromium resolves them again against the new URL. Pin them first.
+for (const link of document.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')) {
+  link.setAttribute('href', link.href);
+}
+
 const ready = (async () => {
   const language = preferredLanguage();
   const page = language !== root.lang ? await loadStartScreen(language) : null;

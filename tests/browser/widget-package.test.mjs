@@ -27,6 +27,13 @@ test('the widget\'s first load (module, CSS, wasm, knowledge base, one language)
   }
 });
 
+test('the widget is one ES module: it imports nothing, and leaves out the page-only parts', () => {
+  const code = readFileSync(path.join(WIDGET_DIR, 'soreness-check.js'), 'utf8');
+  assert.doesNotMatch(code, /\bimport\s*\(|\bimport\s*["'{*]|\bimport\s+[\w$]+\s*(,|from\b)/, 'no static or dynamic import');
+  assert.doesNotMatch(code, /serviceWorker|history\.pushState|localStorage|sessionStorage|document\.cookie/);
+  assert.match(code, /customElements\.define\("soreness-check"/);
+});
+
 test('npm pack gives a tarball that installs offline into a scratch site and renders there', { timeout: 120_000 }, async () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'soreness-widget-'));
   try {
