@@ -48,6 +48,22 @@ export const SECURITY_HEADERS = Object.freeze({
 });
 
 
+/**
+ * Headers that differ by path. The widget's files (/widget/) are fetched by a sandboxed iframe whose
+ * origin is opaque ("null"), so they need CORS; its embed page is meant to be framed by other sites.
+ */
+export function headersForPath(pathname) {
+  if (!pathname.startsWith('/widget/')) return {};
+  const headers = { 'Access-Control-Allow-Origin': '*' };
+  if (pathname === '/widget/embed.html') {
+    headers['Content-Security-Policy'] = SECURITY_HEADERS['Content-Security-Policy'].replace(
+      "frame-ancestors 'self'",
+      'frame-ancestors *',
+    );
+  }
+  return headers;
+}
+
 function send(res, status, body, method) {
   const text = `${status} ${body}\n`;
   res.writeHead(status, {
@@ -63,7 +79,7 @@ function isInside(root, candidate) {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
 }
 
-async function handle(rootReal, req, res) {
+async function handle(rootReal, req, res, extraHeaders = {}) {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -127,6 +143,8 @@ async function handle(rootReal, req, res) {
   const type = MIME_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
     ...SECURITY_HEADERS,
+    ...headersForPath(pathname),
+    ...extraHeaders,
     'Content-Type': type,
     'Content-Length': info.size,
     'Last-Modified': info.mtime.toUTCString(),
@@ -142,10 +160,11 @@ async function handle(rootReal, req, res) {
 
 /**
  * Start the static server.
- * @param {{root?: string, port?: number, host?: string}} [options]
+ * @param {{root?: string, port?: number, host?: string, headers?: Record<string, string>}} [options]
+ *   headers: extra or replaced headers on file responses (e.g. cross-origin isolation for benchmarks)
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST } = {}) {
+export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST, headers = {} } = {}) {
   // Development/test server: loopback only.
   if (host === 'localhost') host = '127.0.0.1';
   if (host !== '127.0.0.1') {
@@ -164,7 +183,7 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
 
   const sockets = new Set();
   const server = createServer((req, res) => {
-    handle(rootReal, req, res).catch(() => {
+    handle(rootReal, req, res, headers).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error', req.method);
       else res.destroy();
     });

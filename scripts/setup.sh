@@ -22,6 +22,7 @@ APT_PACKAGES=(
   clang
   clang-tidy
   libclang-rt-14-dev
+  node-terser
 )
 
 log() { printf '[setup] %s\n' "$*"; }

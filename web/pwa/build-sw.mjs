@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const site = path.resolve(process.argv[2] ?? 'build/site');
-const skipped = new Set(['sw.js']);
+// The page needs neither the widget package (widget/, with its own copy of the wasm) nor the spa
+// owners' configurator offline; precaching them would cost every phone that opens the page.
+const skipped = (file) => file === 'sw.js' || file.startsWith('widget/') || file.startsWith('configure.');
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +20,7 @@ function listFiles(dir) {
 
 const files = listFiles(site)
   .map((full) => path.relative(site, full).split(path.sep).join('/'))
-  .filter((file) => !skipped.has(file))
+  .filter((file) => !skipped(file))
   .sort();
 const hash = createHash('sha256');
 for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(site, file)));
