@@ -1,0 +1,356 @@
+// The performance benchmark (issue 9): builds the release, then measures bytes, load times in Chromium,
+// assessment speed (browser, Node, native), the verifier's speed and a Lighthouse mobile run. Prints one
+// table, writes build/benchmark.json, and exits non-zero when a budget is missed.
+//   node scripts/benchmark.mjs [--no-build] [--loads N] [--skip-verifier] [--skip-lighthouse]
+// Not part of the test command: timings belong here, not in tests.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE = path.join(ROOT, 'build/site');
+const RELEASE = path.join(ROOT, 'build/native-release');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const LOADS = option('loads', 10);
+
+const BUDGETS = {
+  page_first_load_gzip_bytes: { max: 100 * 1024 },
+  widget_first_load_gzip_bytes: { max: 90 * 1024 },
+  lighthouse_performance: { min: 95 },
+  lighthouse_accessibility: { min: 100 },
+  lighthouse_best_practices: { min: 100 },
+  browser_assess_p99_ms: { max: 1 },
+  native_assessments_per_second: { min: 1_000_000 },
+};
+
+// ---------- helpers ----------
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+function sizesOf(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function withChromium(fn) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+/** Same-origin paths a fresh page load fetches (no service worker, empty cache). */
+async function firstLoadPaths(browser, url, ready) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const paths = new Set();
+    const origin = new URL(url).origin;
+    page.on('requestfinished', (request) => {
+      const requested = new URL(request.url());
+      if (requested.origin === origin) paths.add(decodeURIComponent(requested.pathname));
+    });
+    await page.goto(url);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    return [...paths];
+  } finally {
+    await context.close();
+  }
+}
+
+function bytesOfPaths(paths) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  const files = [];
+  for (const urlPath of paths) {
+    let file = path.join(SITE, urlPath);
+    if (urlPath.endsWith('/')) file = path.join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    const size = sizesOf(file);
+    files.push({ path: urlPath, ...size });
+    for (const key of Object.keys(total)) total[key] += size[key];
+  }
+  return { total, files };
+}
+
+// ---------- measurements ----------
+function build() {
+  execFileSync(path.join(ROOT, 'scripts/build.sh'), ['wasm-release', 'native-release'], { stdio: 'inherit' });
+}
+
+function measureFiles() {
+  return listFiles(SITE)
+    .map((file) => ({ path: path.relative(SITE, file), ...sizesOf(file) }))
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+const widgetHost = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Spa</title>
+<script type="module" src="/widget/soreness-check.js"></script></head>
+<body><soreness-check lang="en" spa-name="Calm Hands Spa"></soreness-check></body></html>`;
+
+async function measureFirstLoads(browser, siteUrl) {
+  const pagePaths = await firstLoadPaths(browser, siteUrl, (page) => page.waitForSelector('body[data-ready="true"]'));
+  // The widget on a host page of its own: only the widget's files count, not the host page.
+  writeFileSync(path.join(SITE, '__bench_host.html'), widgetHost);
+  try {
+    // The shadow root is closed, so the host cannot see the widget get ready: wait for its files instead.
+    const widgetPaths = await firstLoadPaths(browser, new URL('__bench_host.html', siteUrl).href, (page) =>
+      page.waitForFunction(() => {
+        const names = performance.getEntriesByType('resource').map((r) => r.name);
+        return names.some((n) => n.endsWith('.wasm')) && names.some((n) => n.includes('/strings/'));
+      }, null, { timeout: 30_000 }));
+    return {
+      page: bytesOfPaths(pagePaths),
+      widget: bytesOfPaths(widgetPaths.filter((p) => p !== '/__bench_host.html')),
+    };
+  } finally {
+    rmSync(path.join(SITE, '__bench_host.html'), { force: true });
+  }
+}
+
+/** Fresh loads: navigation to core ready, start click to first question, last answer to result. */
+async function measureTimings(browser, siteUrl) {
+  const { FLOWS, answer, currentQuestion } = await import('../tests/browser/checker-page.mjs');
+  const answers = FLOWS[0].answers;
+  const runs = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          if (document.body?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
+        }).observe(document, { subtree: true, attributes: true, childList: true });
+      });
+      await page.goto(siteUrl);
+      await page.waitForSelector('body[data-ready="true"]');
+      const load = await page.evaluate(() => {
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('soreness-core.wasm'));
+        return { coreReady: window.__readyAt, wasmDownloaded: wasm?.responseEnd };
+      });
+      // Clicks happen inside the page and time stops when the new screen is in the DOM and painted.
+      const clickUntil = (clickSelector, appearSelector) => page.evaluate(([click, appear]) => new Promise((resolve) => {
+        const start = performance.now();
+        document.querySelector(click).click();
+        const poll = () => (document.querySelector(appear) ? requestAnimationFrame(() => resolve(performance.now() - start)) : requestAnimationFrame(poll));
+        poll();
+      }), [clickSelector, appearSelector]);
+      const firstQuestion = await clickUntil('#start button.begin', 'form.question');
+      let toResult = null;
+      for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+        await answer(page, id, answers[id]);
+        const next = await page.evaluate(() => document.querySelector('form.question')?.dataset.question);
+        if (id === 'risk_factors') {
+          toResult = await clickUntil('form.question button[type="submit"]', 'article.result');
+          break;
+        }
+        await page.click('form.question button[type="submit"]');
+        await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, next);
+      }
+      runs.push({ ...load, firstQuestion, toResult });
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    runs: runs.length,
+    wasm_downloaded_ms: median(runs.map((r) => r.wasmDownloaded)),
+    core_ready_ms: median(runs.map((r) => r.coreReady)),
+    first_question_ms: median(runs.map((r) => r.firstQuestion)),
+    last_answer_to_result_ms: median(runs.map((r) => r.toResult)),
+  };
+}
+
+const CASES = [
+  { danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine', first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same', daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'] },
+  { danger_signs: ['chest_pain'] },
+  { danger_signs: ['none'], hours_since_massage: 80, massage_type: 'sports', pressure: 'too_painful', first_massage: 'yes', body_regions: ['calves', 'thighs'], side: 'left', pain_now: 8, pain_feel: ['sharp_shooting', 'tender'], trend: 'worse', daily_impact: 'stops_normal', symptoms: ['one_leg', 'swelling'], risk_factors: ['previous_clot', 'blood_thinners'] },
+  { danger_signs: ['none'], hours_since_massage: 12, massage_type: 'cupping_scraping', pressure: 'comfortable', first_massage: 'no', body_regions: ['upper_back'], pain_now: 3, pain_feel: ['tender'], trend: 'better', daily_impact: 'none', symptoms: ['mild_bruising'], risk_factors: ['none'] },
+];
+
+/** 10,000 assess() calls through the JS API in Chromium, each timed (cross-origin isolated: 5 µs timer). */
+async function measureBrowserLatency(browser, isolatedUrl) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(isolatedUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    return await page.evaluate(async (cases) => {
+      const { createChecker } = await import('/checker.js');
+      const checker = await createChecker({ language: 'en' });
+      for (let i = 0; i < 1000; i += 1) checker.assess(cases[i % cases.length]);
+      const times = new Float64Array(10_000);
+      for (let i = 0; i < times.length; i += 1) {
+        const start = performance.now();
+        checker.assess(cases[i % cases.length]);
+        times[i] = performance.now() - start;
+      }
+      times.sort();
+      return { isolated: crossOriginIsolated, calls: times.length, p50: times[4999], p99: times[9899], max: times[9999] };
+    }, CASES);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureNodeThroughput() {
+  const { nodeChecker } = await import('../tests/js/site.mjs');
+  const checker = await nodeChecker('en');
+  let done = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) {
+    for (let i = 0; i < 100; i += 1) checker.assess(CASES[(done + i) % CASES.length]);
+    done += 100;
+  }
+  return done / ((performance.now() - start) / 1000);
+}
+
+function measureNative() {
+  const output = execFileSync(path.join(RELEASE, 'tests/bench/bench_assess'), { encoding: 'utf8' });
+  return JSON.parse(output);
+}
+
+function measureVerifier() {
+  const output = execFileSync(path.join(RELEASE, 'soreness-verify'), { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const match = /checked (\d+) combinations.* in ([\d.e+]+) s on (\d+) threads? \(([\d.]+) million combinations\/s\)/.exec(output);
+  if (!match) throw new Error(`cannot read the verifier's summary:\n${output.slice(-2000)}`);
+  return { combinations: Number(match[1]), seconds: Number(match[2]), threads: Number(match[3]), per_second: Number(match[4]) * 1e6 };
+}
+
+function measureLighthouse(url) {
+  const tools = path.join(ROOT, 'tests/bench/lighthouse');
+  const binary = path.join(tools, 'node_modules/.bin/lighthouse');
+  if (!existsSync(binary)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tools, stdio: 'inherit' });
+  const report = path.join(os.tmpdir(), `soreness-lighthouse-${process.pid}.json`);
+  execFileSync(binary, [url, '--quiet', '--output=json', `--output-path=${report}`, '--form-factor=mobile',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking`], {
+    env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit',
+  });
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(report, { force: true });
+  const score = (id) => Math.round(result.categories[id].score * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    best_practices: score('best-practices'),
+    seo: score('seo'),
+    lcp_ms: result.audits['largest-contentful-paint'].numericValue,
+    tbt_ms: result.audits['total-blocking-time'].numericValue,
+    total_byte_weight: result.audits['total-byte-weight'].numericValue,
+  };
+}
+
+// ---------- run ----------
+if (!flag('no-build')) build();
+const results = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown'}` };
+results.files = measureFiles();
+
+const site = await startServer({ root: SITE, port: 0, host: '127.0.0.1' });
+const isolated = await startServer({ root: SITE, port: 0, host: '127.0.0.1',
+  headers: { 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Opener-Policy': 'same-origin' } });
+try {
+  await withChromium(async (browser) => {
+    results.first_load = await measureFirstLoads(browser, site.url);
+    results.timings = await measureTimings(browser, site.url);
+    results.browser_latency = await measureBrowserLatency(browser, isolated.url);
+  });
+  results.node_wasm_assessments_per_second = await measureNodeThroughput();
+  results.native = measureNative();
+  if (!flag('skip-verifier')) results.verifier = measureVerifier();
+  if (!flag('skip-lighthouse')) results.lighthouse = measureLighthouse(site.url);
+} finally {
+  await site.close();
+  await isolated.close();
+}
+
+const figures = {
+  page_first_load_gzip_bytes: results.first_load.page.total.gzip,
+  widget_first_load_gzip_bytes: results.first_load.widget.total.gzip,
+  lighthouse_performance: results.lighthouse?.performance,
+  lighthouse_accessibility: results.lighthouse?.accessibility,
+  lighthouse_best_practices: results.lighthouse?.best_practices,
+  browser_assess_p99_ms: results.browser_latency.p99,
+  native_assessments_per_second: results.native.native_assessments_per_second,
+};
+results.budgets = Object.entries(BUDGETS).map(([name, { min, max }]) => {
+  const value = figures[name];
+  const met = value !== undefined && (min === undefined || value >= min) && (max === undefined || value <= max);
+  return { name, value, min, max, met: value === undefined ? null : met };
+});
+writeFileSync(path.join(ROOT, 'build/benchmark.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// ---------- table ----------
+const rows = [];
+const row = (what, value) => rows.push([what, value]);
+for (const file of results.files) row(`  ${file.path}`, `${file.raw} raw, ${file.gzip} gzip, ${file.brotli} br`);
+for (const kind of ['page', 'widget']) {
+  const { total, files } = results.first_load[kind];
+  row(`${kind} first load (${files.length} files)`, `${kb(total.raw)} raw, ${kb(total.gzip)} gzip, ${kb(total.brotli)} br`);
+}
+const t = results.timings;
+row(`wasm downloaded (median of ${t.runs} fresh loads)`, `${t.wasm_downloaded_ms.toFixed(0)} ms`);
+row('core ready (WebAssembly instantiated, app running)', `${t.core_ready_ms.toFixed(0)} ms`);
+row('start click to first question on screen', `${t.first_question_ms.toFixed(1)} ms`);
+row('last answer to result on screen', `${t.last_answer_to_result_ms.toFixed(1)} ms`);
+const l = results.browser_latency;
+row(`assess() in Chromium, ${l.calls} calls${l.isolated ? '' : ' (timer coarse: not isolated)'}`,
+  `p50 ${(l.p50 * 1000).toFixed(0)} µs, p99 ${(l.p99 * 1000).toFixed(0)} µs, max ${(l.max * 1000).toFixed(0)} µs`);
+row('assessments/s, WebAssembly under Node (JSON API)', results.node_wasm_assessments_per_second.toFixed(0));
+row('assessments/s, native, one core (triage)', results.native.native_assessments_per_second.toFixed(0));
+row('assessments/s, native, one core (parse + triage)', results.native.native_parse_and_assess_per_second.toFixed(0));
+row('assessments/s, native, one core (JSON round trip)', results.native.native_json_round_trips_per_second.toFixed(0));
+if (results.verifier) row(`verifier (${results.verifier.threads} threads)`, `${results.verifier.combinations} combinations in ${results.verifier.seconds} s, ${(results.verifier.per_second / 1e6).toFixed(2)} M/s`);
+if (results.lighthouse) {
+  const h = results.lighthouse;
+  row('Lighthouse mobile: performance / accessibility / best practices / SEO', `${h.performance} / ${h.accessibility} / ${h.best_practices} / ${h.seo}`);
+  row('Lighthouse mobile: LCP, TBT, total byte weight', `${h.lcp_ms.toFixed(0)} ms, ${h.tbt_ms.toFixed(0)} ms, ${kb(h.total_byte_weight)}`);
+}
+for (const b of results.budgets) {
+  const bound = b.max !== undefined ? `<= ${b.max}` : `>= ${b.min}`;
+  row(`budget ${b.name} ${bound}`, b.met === null ? 'not measured' : `${b.value} ${b.met ? 'ok' : 'MISSED'}`);
+}
+const width = Math.max(...rows.map(([what]) => what.length));
+console.log(`\n${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
+for (const [what, value] of rows) console.log(`${what.padEnd(width)}  ${value}`);
+console.log('\nwritten to build/benchmark.json');
+
+const missed = results.budgets.filter((b) => b.met === false);
+if (missed.length) {
+  console.error(`\nbudgets missed: ${missed.map((b) => b.name).join(', ')}`);
+  process.exit(1);
+}
