@@ -9,6 +9,9 @@ stage() { printf '\n== %s ==\n' "$*"; }
 
 scripts/setup.sh
 
+stage "static checks (clang-tidy on core/ and wasm-bindings/)"
+scripts/lint.sh
+
 stage "native tests"
 scripts/build.sh native-debug
 # The exhaustive verifier (label "verifier") runs once, optimised, below.

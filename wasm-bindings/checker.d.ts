@@ -75,6 +75,8 @@ export interface Checker {
   nextQuestions(answers: Answers): { ask: string[]; applicable: string[] };
   assess(answers: Answers): Assessment;
   close(): void;
+  /** Diagnostics: the WebAssembly memory size and the bytes malloc holds (for leak tests). */
+  memoryBytes(): { heap: number; allocated: number };
 }
 
 export interface CheckerOptions {

@@ -1,6 +1,7 @@
 // soreness-check: the assessment core on the command line, for clinicians and scripts.
 
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -53,7 +54,9 @@ int finish(const std::string& envelope) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string knowledge_dir = SORENESS_KNOWLEDGE_DIR, language = "en";
     std::vector<std::string> rest;
@@ -109,4 +112,16 @@ int main(int argc, char** argv) {
     }
     std::cerr << usage;
     return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // The core reports errors as values; this only guards the command line's own I/O and allocations.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "soreness-check: " << e.what() << '\n';
+        return 2;
+    }
 }

@@ -106,7 +106,9 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
     for (int index : info.advice) give[index] = true;
     for (auto i : fired) {
         const rule& r = kb.rules[i];
-        if (!info.everyday_advice && r.requires_at_least == disposition::self_care) continue;
+        // Under "get help today" or "call now", only the advice of the rules that decided it: a lower
+        // rule's "drink water" or "rest" must not sit beside "call your emergency number".
+        if (!info.everyday_advice && r.requires_at_least != a.result) continue;
         for (int index : r.advice) give[index] = true;
     }
     json advice = json::array();

@@ -184,6 +184,7 @@ private:
     validator& check_;
     knowledge_base& kb_;
     std::vector<bool> advice_used_;
+    std::vector<std::string> declared_question_ids_;  // every id in /questions, read or not yet
 
     const json* named(const json& object, const std::string& key, const std::string& where) {
         if (!object.is_object()) {
@@ -261,6 +262,9 @@ private:
         }
         if (v.size() > max_questions)
             check_.fail("kb.too_many", "/questions", "at most " + std::to_string(max_questions) + " questions");
+        // Known up front, so that an ask_when naming a later question is told apart from a typo.
+        for (const auto& entry : v)
+            if (field(entry, "id").is_string()) declared_question_ids_.push_back(field(entry, "id").get<std::string>());
         for (std::size_t i = 0; i < v.size() && i < max_questions; ++i) {
             std::string where = "/questions/" + std::to_string(i);
             question q;
@@ -399,9 +403,10 @@ private:
         check_.expect_object(v, where, {"question", test_name});
         auto id = v.contains("question") ? check_.text(field(v, "question"), where + "/question") : std::string();
         c.question = kb_.question_index(id);
+        const bool declared = std::find(declared_question_ids_.begin(), declared_question_ids_.end(), id) != declared_question_ids_.end();
         if (c.question < 0 || c.question >= visible_questions) {
             check_.fail("kb.unknown_question", where,
-                        c.question < 0 ? "unknown question " + detail::quote(id) : "may only refer to questions asked earlier, not " + detail::quote(id));
+                        declared ? "may only refer to questions asked earlier, not " + detail::quote(id) : "unknown question " + detail::quote(id));
             c.question = -1;
             return c;
         }

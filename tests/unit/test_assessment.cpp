@@ -418,10 +418,9 @@ TEST_CASE("urgent advice: get help today, nothing everyday") {
     CHECK(t.report["explanations"] == json::array());
 }
 
-// Known gap, reported: everyday advice is suppressed only when a self-care rule gives it, so an
-// emergency that also fires an urgent or see-doctor rule (dark urine, fever, severe pain) shows
-// "drink water" or "rest" under "call your emergency number now". Remove should_fail once fixed.
-TEST_CASE("emergency advice stays free of everyday advice when other flags fire too" * doctest::should_fail()) {
+// Regression: an emergency that also fired an urgent or see-doctor rule (dark urine, fever, severe
+// pain) used to show "drink water" or "rest" under "call your emergency number now".
+TEST_CASE("emergency advice stays free of everyday advice when other flags fire too") {
     const auto everyday = everyday_advice();
     for (const json& extra : {json{{"symptoms", {"dark_urine"}}}, json{{"symptoms", {"fever_chills"}}},
                               json{{"pain_now", 9}, {"trend", "worse"}}}) {

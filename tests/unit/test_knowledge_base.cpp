@@ -289,10 +289,8 @@ TEST_CASE("a question may only depend on questions asked before it") {
     }
 }
 
-// Known engine defect: questions are registered one by one while they are read, so a later question
-// is not found yet and the message calls an existing question "unknown"; the "asked earlier" message
-// is unreachable. Remove should_fail once core/src/knowledge_base.cpp says what the real problem is.
-TEST_CASE("an ask_when naming a later question says so" * doctest::should_fail()) {
+// Regression: a later question used to be reported as "unknown" (questions were registered while read).
+TEST_CASE("an ask_when naming a later question says so") {
     json kb = shipped_kb();
     kb["questions"][index_of(kb["questions"], "side")]["ask_when"][0] = {{"question", "pain_now"}, {"at_least", 1}};
     CHECK(errors_of_kb(kb) == "[kb.unknown_question] " + question_path(kb, "side") +

@@ -27,7 +27,7 @@ struct assessment {
     std::uint64_t missing = 0;                          ///< applicable questions not answered
     timeline_position timeline;
 
-    bool rule_fired(std::size_t rule) const { return (fired[rule / 64] >> (rule % 64)) & 1U; }
+    bool rule_fired(std::size_t rule) const { return ((fired[rule / 64] >> (rule % 64)) & 1U) != 0; }
 };
 
 /// Deterministic: the same answers always give the same assessment.
