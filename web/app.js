@@ -89,6 +89,7 @@ const ready = (async () => {
 ready.catch((failure) => {
   const status = document.getElementById('status');
   status.textContent = status.dataset.failed;
+  document.getElementById('basic-advice').hidden = false;
   console.error(failure);
 });
 

@@ -74,7 +74,15 @@ export function renderPage(template, { strings, knowledgeBase, languages, base, 
         `<button type="button" class="begin primary" data-option="${id}"><span class="begin-option">${escapeHtml(dangerTexts.options[id])}</span> <span class="begin-action">${escapeHtml(strings.ui.start_check)}</span></button>`,
     )
     .join('');
+  // If the WebAssembly never runs, the page still gives the basics as plain text: the emergency call,
+  // then what the knowledge base always advises for ordinary soreness (the self-care disposition's
+  // advice and that of the rules that always apply).
+  const selfCare = knowledgeBase.dispositions.find((d) => d.id === 'self_care');
+  const alwaysRules = knowledgeBase.rules.filter((r) => r.when.length === 0);
+  const basicIds = [...new Set(['call_emergency_now', ...alwaysRules.flatMap((r) => r.advice), ...selfCare.advice])];
+  const basicAdvice = basicIds.map((id) => `<li>${escapeHtml(strings.advice[id])}</li>`).join('');
   const values = {
+    basic_advice: basicAdvice,
     lang: strings.language,
     auto: auto ? ' data-auto-language="true"' : '',
     base,
