@@ -9,7 +9,8 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { readFile, stat, realpath } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -62,6 +63,28 @@ export function headersForPath(pathname) {
     );
   }
   return headers;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg)/;
+const compressedCache = new Map(); // "<encoding> <path>" -> { mtime, size, body }
+
+function preferredEncoding(acceptEncoding = '') {
+  const accepted = acceptEncoding.split(',').map((part) => part.trim().split(';')[0]);
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return null;
+}
+
+async function compressed(file, info, encoding) {
+  const key = `${encoding} ${file}`;
+  const cached = compressedCache.get(key);
+  if (cached && cached.mtime === info.mtimeMs && cached.size === info.size) return cached.body;
+  const raw = await readFile(file);
+  const body = encoding === 'br'
+    ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+    : gzipSync(raw, { level: 9 });
+  compressedCache.set(key, { mtime: info.mtimeMs, size: info.size, body });
+  return body;
 }
 
 function send(res, status, body, method) {
@@ -141,14 +164,22 @@ async function handle(rootReal, req, res, extraHeaders = {}) {
   }
 
   const type = MIME_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, {
+  const headers = {
     ...SECURITY_HEADERS,
     ...headersForPath(pathname),
     ...extraHeaders,
     'Content-Type': type,
-    'Content-Length': info.size,
     'Last-Modified': info.mtime.toUTCString(),
-  });
+  };
+  // Compressed like any real static host would, so local runs and Lighthouse see realistic transfers.
+  const encoding = COMPRESSIBLE.test(type) ? preferredEncoding(req.headers['accept-encoding']) : null;
+  if (encoding) {
+    const body = await compressed(target, info, encoding);
+    res.writeHead(200, { ...headers, 'Content-Encoding': encoding, Vary: 'Accept-Encoding', 'Content-Length': body.length });
+    res.end(method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': info.size });
   if (method === 'HEAD') {
     res.end();
     return;
