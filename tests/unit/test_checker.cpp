@@ -20,3 +20,15 @@ TEST_CASE("assess_json wraps a result or an error in an envelope") {
     CHECK(bad["error"]["where"] == "/pain_now");
     CHECK(bad["error"]["message"] == "11 is out of range; expected a whole number from 0 to 10 (points)");
 }
+
+TEST_CASE("every result names the knowledge base version it was made with (hazard log H6, action A6)") {
+    auto kb = soreness::testing::shipped_knowledge();
+    const std::string version = kb.version;
+    soreness::checker checker(std::move(kb));
+    for (const char* answers : {R"({})", R"({"danger_signs":["chest_pain"]})", R"({"danger_signs":["none"],"pain_now":3})"}) {
+        auto reply = json::parse(checker.assess_json(answers));
+        REQUIRE(reply["ok"] == true);
+        CHECK(reply["result"]["knowledge_base_version"] == version);
+    }
+    CHECK(json::parse(checker.about_json())["result"]["knowledge_base_version"] == version);
+}
