@@ -26,7 +26,8 @@ for (const [name, breakWasm] of [
       assert.ok(advice.includes(strings.advice.drink_water));
       assert.ok(advice.includes(strings.advice.worse_seek_help_sooner));
       assert.equal(await page.getAttribute('body', 'data-ready'), null);
-    });
+      // No worker: page.route cannot see a service worker's own fetches.
+    }, { contextOptions: { serviceWorkers: 'block' } });
   });
 }
 
