@@ -6,22 +6,17 @@
 
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { CHROMIUM_PATH, withBrowser } from '../tests/browser/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.join(ROOT, 'build/site');
 const RELEASE = path.join(ROOT, 'build/native-release');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) => {
@@ -63,15 +58,6 @@ function sizesOf(file) {
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-}
-
-async function withChromium(fn) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  try {
-    return await fn(browser);
-  } finally {
-    await browser.close().catch(() => {});
-  }
 }
 
 /** Same-origin paths a fresh page load fetches (no service worker, empty cache). */
@@ -174,13 +160,12 @@ async function measureTimings(browser, siteUrl) {
       let toResult = null;
       for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
         await answer(page, id, answers[id]);
-        const next = await page.evaluate(() => document.querySelector('form.question')?.dataset.question);
         if (id === 'risk_factors') {
           toResult = await clickUntil('form.question button[type="submit"]', 'article.result');
           break;
         }
         await page.click('form.question button[type="submit"]');
-        await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, next);
+        await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
       }
       runs.push({ ...load, firstQuestion, toResult });
     } finally {
@@ -261,7 +246,7 @@ async function measureLighthouse(url) {
   const run = () => promisify(execFile)(binary, [url, '--quiet', '--output=json', `--output-path=${report}`, '--form-factor=mobile',
     '--only-categories=performance,accessibility,best-practices,seo',
     `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking`], {
-    env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20,
+    env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 << 20,
   });
   try {
     await run();
@@ -300,7 +285,7 @@ const site = await startServer({ root: SITE, port: 0, host: '127.0.0.1' });
 const isolated = await startServer({ root: SITE, port: 0, host: '127.0.0.1',
   headers: { 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Opener-Policy': 'same-origin' } });
 try {
-  await withChromium(async (browser) => {
+  await withBrowser(async (browser) => {
     results.first_load = await measureFirstLoads(browser, site.url);
     results.timings = await measureTimings(browser, site.url);
     results.browser_latency = await measureBrowserLatency(browser, isolated.url);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT, SITE_DIR, CHROMIUM_PATH, CHROMIUM_ARGS, withBrowser, watchPage, foreignRequests } from './harness.mjs';
+import { REPO_ROOT, SITE_DIR, CHROMIUM_PATH, CHROMIUM_ARGS, withBrowser, withSitePage, watchPage, foreignRequests } from './harness.mjs';
 import { FLOWS, gotoReady, runFlow, disposition, answer, currentQuestion } from './checker-page.mjs';
 
 function scratchSite() {
@@ -118,53 +118,45 @@ test('offline: with the server gone, the app reloads and completes a check; a ne
 });
 
 test('privacy: a complete check sends nothing and stores nothing', async () => {
-  const site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
-  const origin = new URL(site.url).origin;
-  try {
-    await withBrowser(async (browser) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const log = await watchPage(page);
-      await gotoReady(page, site.url);
-      await waitForWorkerControl(page);
-      const requestsBeforeCheck = log.requests.length;
+  await withSitePage(async ({ context, page, site, log }) => {
+    const { origin } = site;
+    await gotoReady(page, site.url);
+    await waitForWorkerControl(page);
+    const requestsBeforeCheck = log.requests.length;
 
-      // A check that touches every kind of answer, including the sensitive ones.
-      const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'] };
-      await runFlow(page, answers);
-      assert.equal(await disposition(page), 'urgent');
+    // A check that touches every kind of answer, including the sensitive ones.
+    const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'] };
+    await runFlow(page, answers);
+    assert.equal(await disposition(page), 'urgent');
 
-      assert.deepEqual(log.requests.slice(requestsBeforeCheck), [], 'no request at all during the check');
-      assert.deepEqual(foreignRequests(log.requests, origin), [], 'every request ever made is to the app itself');
-      assert.deepEqual(log.cspViolations, []);
+    assert.deepEqual(log.requests.slice(requestsBeforeCheck), [], 'no request at all during the check');
+    assert.deepEqual(foreignRequests(log.requests, origin), [], 'every request ever made is to the app itself');
+    assert.deepEqual(log.cspViolations, []);
 
-      const stored = await page.evaluate(async () => ({
-        localStorage: localStorage.length,
-        sessionStorage: sessionStorage.length,
-        indexedDB: (await indexedDB.databases()).map((db) => db.name),
-        cookie: document.cookie,
-        cacheNames: await caches.keys(),
-        cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
-      }));
-      assert.equal(stored.localStorage, 0);
-      assert.equal(stored.sessionStorage, 0);
-      assert.deepEqual(stored.indexedDB, []);
-      assert.equal(stored.cookie, '');
-      assert.deepEqual(await context.cookies(), []);
-      assert.equal(stored.cacheNames.length, 1);
-      assert.match(stored.cacheNames[0], /^soreness-check-\w+$/);
-      const precached = JSON.parse(/const PRECACHE = (\[.*?\]);/s.exec(readFileSync(path.join(SITE_DIR, 'sw.js'), 'utf8'))[1])
-        .map((file) => new URL(file, site.url).href);
-      assert.deepEqual(stored.cachedUrls.filter((url) => !precached.includes(url)), [], 'the cache holds only the app\'s own files');
+    const stored = await page.evaluate(async () => ({
+      localStorage: localStorage.length,
+      sessionStorage: sessionStorage.length,
+      indexedDB: (await indexedDB.databases()).map((db) => db.name),
+      cookie: document.cookie,
+      cacheNames: await caches.keys(),
+      cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
+    }));
+    assert.equal(stored.localStorage, 0);
+    assert.equal(stored.sessionStorage, 0);
+    assert.deepEqual(stored.indexedDB, []);
+    assert.equal(stored.cookie, '');
+    assert.deepEqual(await context.cookies(), []);
+    assert.equal(stored.cacheNames.length, 1);
+    assert.match(stored.cacheNames[0], /^soreness-check-\w+$/);
+    const precached = JSON.parse(/const PRECACHE = (\[.*?\]);/s.exec(readFileSync(path.join(SITE_DIR, 'sw.js'), 'utf8'))[1])
+      .map((file) => new URL(file, site.url).href);
+    assert.deepEqual(stored.cachedUrls.filter((url) => !precached.includes(url)), [], 'the cache holds only the app\'s own files');
 
-      const cdp = await context.newCDPSession(page);
-      const { entries } = await cdp.send('Page.getNavigationHistory');
-      const answerWords = ['dark_urine', 'numbness', 'pregnancy', 'pain', 'symptoms', '?', '#'];
-      for (const { url } of entries) {
-        for (const word of answerWords) assert.ok(!url.includes(word), `history URL ${url} holds "${word}"`);
-      }
-    });
-  } finally {
-    await site.close();
-  }
+    const cdp = await context.newCDPSession(page);
+    const { entries } = await cdp.send('Page.getNavigationHistory');
+    const answerWords = ['dark_urine', 'numbness', 'pregnancy', 'pain', 'symptoms', '?', '#'];
+    for (const { url } of entries) {
+      for (const word of answerWords) assert.ok(!url.includes(word), `history URL ${url} holds "${word}"`);
+    }
+  });
 });
