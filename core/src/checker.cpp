@@ -14,18 +14,12 @@ using detail::json;
 
 std::string ok_json(json result) { return detail::dump(json{{"ok", true}, {"result", std::move(result)}}); }
 
-json option_ids(const question& q, std::uint64_t options) {
-    json ids = json::array();
-    for (std::size_t i = 0; i < q.options.size(); ++i)
-        if (options >> i & 1U) ids.push_back(q.options[i]);
-    return ids;
-}
-
-json option_texts(const question& q, std::uint64_t options) {
-    json texts = json::array();
-    for (std::size_t i = 0; i < q.options.size(); ++i)
-        if (options >> i & 1U) texts.push_back(q.option_texts[i]);
-    return texts;
+/// The entries of `list` (a question's option ids or their texts) whose bits are set in `options`.
+json chosen(const std::vector<std::string>& list, std::uint64_t options) {
+    json picked = json::array();
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (options >> i & 1U) picked.push_back(list[i]);
+    return picked;
 }
 
 /// The answers that made a fired rule's conditions true, so every reason can show its evidence.
@@ -50,10 +44,10 @@ void collect_evidence(const knowledge_base& kb, const condition& c, const answer
         if (q.type == question_type::number) {
             item["value"] = a.number;
         } else {
-            // Show the options the condition matched, not everything ticked.
-            std::uint64_t shown = c.test == kind::has_all || c.test == kind::has_any || c.test == kind::is_any ? a.options & c.options : a.options;
-            item["value"] = q.type == question_type::single ? json(q.options[__builtin_ctzll(shown)]) : option_ids(q, shown);
-            item["value_text"] = q.type == question_type::single ? json(q.option_texts[__builtin_ctzll(shown)]) : option_texts(q, shown);
+            // Show the options the condition matched (has_any, has_all, is_any), not everything ticked.
+            std::uint64_t shown = a.options & c.options;
+            item["value"] = q.type == question_type::single ? json(q.options[__builtin_ctzll(shown)]) : chosen(q.options, shown);
+            item["value_text"] = q.type == question_type::single ? json(q.option_texts[__builtin_ctzll(shown)]) : chosen(q.option_texts, shown);
         }
     }
     auto same = [&](const json& e) { return e["question"] == item["question"]; };
