@@ -5,6 +5,7 @@
 
 import './pwa/register.js';
 import { mountChecker } from './checker-ui.js';
+import { createCheckerOffThread } from './checker-off-thread.js';
 
 const root = document.documentElement;
 
@@ -68,6 +69,7 @@ const ready = (async () => {
   if (page) document.getElementById('start').replaceWith(page.start);
   checker = await mountChecker(document.getElementById('main'), {
     language,
+    createChecker: createCheckerOffThread,
     startScreen: document.getElementById('start'),
     announcer: document.getElementById('announce'),
     navigation,

@@ -1,10 +1,10 @@
 // The checker's screens, shared by the page (web/app.js) and the <soreness-check> widget
 // (web/soreness-check.js). What to ask, in which order, and what the result is all come from the core
-// (checker.nextQuestions, checker.assess); every word comes from the knowledge base's texts.
+// (checker.nextQuestions, checker.assess); every word comes from the knowledge base's texts. The core
+// may run on this thread or in a worker: its answers are awaited, one move of the person's at a time.
 // Each mounted checker keeps its answers in its own closure: never in the URL, history state, cookies,
 // storage, globals or events. All look-ups stay inside the root it was given.
 
-import { createChecker } from './checker.js';
 import { bodyMap, showChosenRegions, timelinePlot, legendSwatch, dispositionIcon } from './figures.js';
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
@@ -17,6 +17,8 @@ export const telUrl = (number) => `tel:${String(number).replace(/(?!^\+)[^\d]/g,
  * @param {Element|ShadowRoot} root the checker's own part of the document
  * @param {object} options
  * @param {string} options.language language of every text
+ * @param {(options: object) => Promise<object>} options.createChecker makes the checker: createChecker (checker.js,
+ *   the core on this thread) or createCheckerOffThread (checker-off-thread.js, the core in a worker)
  * @param {string|URL} [options.baseUrl] folder holding knowledge/ (see createChecker)
  * @param {Element} [options.startScreen] a start screen already in root (the page's static one); else one is made
  * @param {{push(screen: string): void, back(): void}} [options.navigation] where Back and new screens go; default: in memory
@@ -50,6 +52,8 @@ export async function mountChecker(root, options) {
     visited: new Set(),
     editing: false, // came from the result to change one answer: Next skips questions already seen
     screen: 'start', // 'start', a question id, or 'result'
+    flow: { answers: {}, order: [] }, // the core's view of the answers: those that count, the questions that apply
+    result: null, // the core's assessment, while the result is shown
   };
   let startScreen = options.startScreen ?? null;
   const madeStart = !startScreen;
@@ -83,7 +87,7 @@ export async function mountChecker(root, options) {
   }
 
   async function setLanguage(language, { startScreen: replacement } = {}) {
-    const checker = await createChecker({ language, baseUrl: options.baseUrl });
+    const checker = await options.createChecker({ language, baseUrl: options.baseUrl });
     state.checker?.close();
     state.checker = checker;
     state.language = language;
@@ -103,18 +107,24 @@ export async function mountChecker(root, options) {
   /** The first question of the knowledge base is asked on the start screen (the emergency signs). */
   const startQuestion = () => state.questions[0];
 
-  /** The answers the core should judge: only those to questions that apply (an answer can make another drop out). */
-  function coreAnswers() {
+  /**
+   * Asks the core which answers it should judge (only those to questions that apply: an answer can make
+   * another drop out) and which questions apply now, in order.
+   */
+  async function consultCore() {
     let answers = { ...state.answers };
     for (;;) {
-      const applicable = new Set(state.checker.nextQuestions(answers).applicable);
-      const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => applicable.has(id)));
-      if (Object.keys(kept).length === Object.keys(answers).length) return kept;
+      const { applicable } = await state.checker.nextQuestions(answers);
+      const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => applicable.includes(id)));
+      if (Object.keys(kept).length === Object.keys(answers).length) {
+        state.flow = { answers: kept, order: applicable.filter((id) => id !== startQuestion().id) };
+        return;
+      }
       answers = kept;
     }
   }
 
-  const questionOrder = () => state.checker.nextQuestions(coreAnswers()).applicable.filter((id) => id !== startQuestion().id);
+  const questionOrder = () => state.flow.order;
 
   function nextScreen(from) {
     const order = questionOrder();
@@ -132,32 +142,55 @@ export async function mountChecker(root, options) {
     return order.find((id) => state.questions.findIndex((q) => q.id === id) > index) ?? 'result';
   }
 
-  function go(screen) {
-    if (screen === 'result' || screen === 'start') state.editing = false;
-    state.screen = screen;
-    navigation.push(screen);
-    render({ focus: true });
+  let lastMove = Promise.resolve();
+  let movesUnderway = 0;
+  // While the core works on a move, the checker is marked busy (screen readers wait; tests can too).
+  const busyMark = root.nodeType === Node.ELEMENT_NODE ? root : screenBox;
+  /** Runs a move after the one before it has finished, so that moves never overlap while the core works. */
+  function inTurn(move) {
+    movesUnderway += 1;
+    busyMark.setAttribute('aria-busy', 'true');
+    const run = lastMove.then(move).finally(() => {
+      movesUnderway -= 1;
+      if (!movesUnderway) busyMark.removeAttribute('aria-busy');
+    });
+    lastMove = run.catch(() => {});
+    return run;
   }
 
-  /** Shows a remembered screen (from Back), or the nearest one that still applies. */
-  function show(screen) {
-    state.screen = reachable(screen);
-    render({ focus: true });
+  /**
+   * Shows a screen once the core has judged the answers as they are now. `to` is a screen, or picks one
+   * from the core's judgement (which questions apply).
+   */
+  async function moveTo(to, { push = true, focus = true } = {}) {
+    await consultCore();
+    const screen = typeof to === 'function' ? to() : to;
+    if (screen === 'result' || screen === 'start') state.editing = false;
+    state.result = screen === 'result' ? await state.checker.assess(state.flow.answers) : null;
+    state.screen = screen;
+    if (push) navigation.push(screen);
+    render({ focus });
   }
+
+  /** A move of the person's (Next, Back, Change…); if the core fails, the error screen says so. */
+  const go = (to, how) => inTurn(() => moveTo(to, how)).catch(showFailure);
+
+  /** Shows a remembered screen (from Back), or the nearest one that still applies. */
+  const show = (screen) => go(() => reachable(screen), { push: false });
 
   function chooseStartOption(optionId) {
     const question = startQuestion();
     state.answers[question.id] = [optionId];
     const option = question.options.find((o) => o.id === optionId);
     // A warning sign goes straight to the core's result; "none of these" starts the questions.
-    go(option?.exclusive ? nextScreen(null) : 'result');
+    return go(() => (option?.exclusive ? nextScreen(null) : 'result'));
   }
 
   function startAgain() {
     state.answers = {};
     state.entered = {};
     state.visited.clear();
-    go('start');
+    return go('start');
   }
 
   // ---- Rendering -------------------------------------------------------------------------------------
@@ -179,15 +212,20 @@ export async function mountChecker(root, options) {
         heading = view.querySelector('h1');
       }
     } catch (failure) {
-      screenBox.replaceChildren(errorView(failure));
-      startScreen.hidden = true;
-      screenBox.hidden = false;
-      heading = screenBox.querySelector('h1');
+      showFailure(failure);
+      return;
     }
     if (focus) {
       options.onScreen?.(state.screen);
       heading?.focus();
     }
+  }
+
+  function showFailure(failure) {
+    screenBox.replaceChildren(errorView(failure));
+    startScreen.hidden = true;
+    screenBox.hidden = false;
+    screenBox.querySelector('h1').focus();
   }
 
   /** The start screen made from the texts, like the page's static one (web/build-pages.mjs). */
@@ -261,7 +299,7 @@ export async function mountChecker(root, options) {
     form.dataset.question = id;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (form.reportValidity()) go(nextScreen(id));
+      if (form.reportValidity()) go(() => nextScreen(id));
     });
     return form;
   }
@@ -486,7 +524,7 @@ export async function mountChecker(root, options) {
 
   function resultView() {
     const ui = state.about.ui;
-    const result = state.checker.assess(coreAnswers());
+    const result = state.result;
     const disposition = result.disposition;
     const main = result.reasons.filter((r) => r.requires === disposition.id);
     const more = result.reasons.filter((r) => r.requires !== disposition.id);
@@ -542,10 +580,10 @@ export async function mountChecker(root, options) {
     show,
     chooseStartOption,
     /** Loads another language and shows the same screen in it; the answers stay. */
-    setLanguage: async (language, { startScreen: replacement, focus = false } = {}) => {
+    setLanguage: (language, { startScreen: replacement, focus = false } = {}) => inTurn(async () => {
       await setLanguage(language, { startScreen: replacement });
-      render({ focus });
-    },
+      await moveTo(state.screen, { push: false, focus });
+    }),
     /** The loaded language's page texts. */
     texts: () => state.about.ui,
     get language() {

@@ -5,6 +5,7 @@
 // events stop at the shadow root. docs/embedding.md lists what a host page can still observe.
 
 import { mountChecker } from './checker-ui.js';
+import { createChecker } from './checker.js';
 
 /** Languages with texts; web/build-widget.mjs writes the list found in the knowledge base here. */
 export const LANGUAGES = ['en', 'es', 'de'];
@@ -78,6 +79,8 @@ export class SorenessCheckElement extends HTMLElement {
     const text = (name) => this.getAttribute(name)?.trim() || undefined;
     return {
       language: languageFor(tag),
+      // The core runs in the host page's thread: a worker's script must come from the page's own origin.
+      createChecker,
       emergencyNumber: text('emergency-number') ?? emergencyNumberFor(tag),
       contact: { name: text('spa-name'), phone: text('spa-phone'), email: text('spa-email'), bookingUrl: webUrl(text('booking-url')) },
     };

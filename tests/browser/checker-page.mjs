@@ -39,8 +39,14 @@ export async function gotoReady(page, url) {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
 }
 
-/** The id of the question on screen, or null when none is. */
+/** Waits until the checker has finished its current move (the core may answer from a worker). */
+export async function settled(page) {
+  await page.waitForSelector('[aria-busy="true"]', { state: 'detached' });
+}
+
+/** The id of the question on screen once the checker has settled, or null when none is. */
 export async function currentQuestion(page) {
+  await settled(page);
   const form = page.locator('form.question');
   return (await form.count()) ? form.getAttribute('data-question') : null;
 }

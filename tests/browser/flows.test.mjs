@@ -37,7 +37,7 @@ async function withPage(fn, { locale = 'en-US', colorScheme = 'light', viewport 
     const log = await watchPage(page);
     await fn({ page, log });
     // With the core's download cut off, its failure is logged on purpose.
-    if (failingCore) log.consoleErrors = log.consoleErrors.filter((e) => !/soreness-core\.wasm|wasm|abort/i.test(e));
+    if (failingCore) log.consoleErrors = log.consoleErrors.filter((e) => !/soreness-core\.wasm|wasm|abort|Failed to fetch/i.test(e));
     assert.deepEqual(
       { consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, cspViolations: log.cspViolations, foreign: foreignRequests(log.requests, site.url.replace(/\/$/, '')) },
       { consoleErrors: [], pageErrors: [], cspViolations: [], foreign: [] },

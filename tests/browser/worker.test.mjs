@@ -1,0 +1,67 @@
+// The page's core runs in a Web Worker (web/checker-worker.js): compiling the WebAssembly, loading the
+// knowledge base and assessing happen off the main thread. Where no worker can start, the core runs on
+// the page and the check works the same. Errors from the worker still name the field.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withSitePage } from './harness.mjs';
+import { gotoReady, runFlow, disposition, USUAL_ANSWERS } from './checker-page.mjs';
+
+/** The WebAssembly files the page's own (main-thread) global fetched. */
+const wasmFetchedByPage = (page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.wasm')));
+
+test('the page loads and runs the core in a worker, not on its main thread', async () => {
+  await withSitePage(async ({ page, site, log }) => {
+    await gotoReady(page, `${site.url}en/`);
+    const workers = page.workers().map((w) => new URL(w.url()).pathname);
+    assert.deepEqual(workers, ['/checker-worker.js']);
+    const inWorker = await page.workers()[0].evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(wasm|json)$/.test(p)).sort());
+    assert.deepEqual(inWorker, ['/knowledge/knowledge-base.json', '/knowledge/strings/en.json', '/soreness-core.wasm']);
+    assert.deepEqual(await wasmFetchedByPage(page), []);
+    await runFlow(page, USUAL_ANSWERS);
+    assert.equal(await disposition(page), 'self_care');
+    assert.deepEqual([...log.consoleErrors, ...log.pageErrors, ...log.cspViolations], []);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
+
+for (const [name, prepare] of [
+  ['a browser without workers', (page) => page.addInitScript(() => delete window.Worker)],
+  ['a Content-Security-Policy that forbids workers', (page, site) => page.route(`${site.url}en/`, async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    headers['content-security-policy'] += "; worker-src 'none'";
+    await route.fulfill({ response, headers });
+  })],
+  ['a worker script that fails to load', (page) => page.route('**/checker-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }))],
+]) {
+  test(`with ${name}, the core runs on the page and the check still works`, async () => {
+    await withSitePage(async ({ page, site }) => {
+      await prepare(page, site);
+      await gotoReady(page, `${site.url}en/`);
+      await runFlow(page, { ...USUAL_ANSWERS, symptoms: ['dark_urine'] });
+      assert.equal(await disposition(page), 'urgent');
+      assert.deepEqual(await wasmFetchedByPage(page), [`${site.url}soreness-core.wasm`]);
+    }, { contextOptions: { serviceWorkers: 'block' } });
+  });
+}
+
+test('through the worker, a wrong answer is an error that names the field; the checker goes on working', async () => {
+  await withSitePage(async ({ page, site }) => {
+    await gotoReady(page, `${site.url}en/`);
+    const outcome = await page.evaluate(async () => {
+      const { createCheckerOffThread } = await import('/checker-off-thread.js');
+      const checker = await createCheckerOffThread({ language: 'en' });
+      const failure = await checker.assess({ pain_now: 'a lot' }).catch((error) => error);
+      const result = await checker.assess({ danger_signs: ['chest_pain'] });
+      await checker.close();
+      const afterClose = await checker.assess({}).catch((error) => error.message);
+      return { name: failure.name, code: failure.code, where: failure.where, message: failure.message, disposition: result.disposition.id, afterClose };
+    });
+    assert.equal(outcome.name, 'CheckerError');
+    assert.equal(outcome.where, '/pain_now');
+    assert.match(outcome.message, /^\/pain_now: /);
+    assert.equal(outcome.disposition, 'emergency');
+    assert.match(outcome.afterClose, /closed/);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});

@@ -1,0 +1,80 @@
+// The checker with its core in a Web Worker (checker-worker.js). Same interface as createChecker() in
+// checker.js, except that nextQuestions, assess and close return promises: compiling the WebAssembly,
+// loading the knowledge base and assessing then never hold up the page. All checkers of a page share
+// one worker. Where no worker can start (a browser without module workers, a Content-Security-Policy
+// that forbids them), the core runs on the page instead, as createChecker() does.
+
+let sharedThread = null;
+
+/** The worker and the calls waiting for its answers. Throws if the browser refuses to start it. */
+function startThread() {
+  const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
+  const waiting = new Map();
+  const thread = { started: false, broken: null };
+  let lastId = 0;
+
+  worker.addEventListener('message', ({ data }) => {
+    if (data.ready) {
+      thread.started = true;
+      return;
+    }
+    const call = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (!data.error) call?.resolve(data.result);
+    else call?.reject(Object.assign(new Error(data.error.where ? `${data.error.where}: ${data.error.message}` : data.error.message), data.error));
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    thread.broken = new Error(`the checker's worker stopped: ${event.message || 'it could not be loaded'}`);
+    for (const call of waiting.values()) call.reject(thread.broken);
+    waiting.clear();
+    sharedThread = null; // the next checker starts a new worker (or runs on the page)
+  });
+
+  thread.call = (call, ...args) => new Promise((resolve, reject) => {
+    if (thread.broken) throw thread.broken;
+    lastId += 1;
+    waiting.set(lastId, { resolve, reject });
+    worker.postMessage({ id: lastId, call, args });
+  });
+  return thread;
+}
+
+async function createOnThisThread(options) {
+  const { createChecker } = await import('./checker.js');
+  return createChecker(options);
+}
+
+/**
+ * Loads the core (in a worker) and one language of the knowledge base.
+ * @param {object} [options] as for createChecker(): language, baseUrl, knowledgeBase, strings
+ */
+export async function createCheckerOffThread(options = {}) {
+  let thread;
+  try {
+    sharedThread ??= startThread();
+    thread = sharedThread;
+  } catch {
+    return createOnThisThread(options);
+  }
+  const { language, knowledgeBase, strings } = options;
+  const baseUrl = options.baseUrl === undefined ? undefined : String(new URL(options.baseUrl, document.baseURI));
+  let created;
+  try {
+    created = await thread.call('create', { language, baseUrl, knowledgeBase, strings });
+  } catch (failure) {
+    if (thread.broken && !thread.started) return createOnThisThread(options);
+    throw failure;
+  }
+  const { handle, about, questions } = created;
+  return {
+    language: about.language,
+    version: about.knowledge_base_version,
+    about: () => structuredClone(about),
+    questions: () => structuredClone(questions),
+    nextQuestions: (answers) => thread.call('nextQuestions', handle, answers),
+    assess: (answers) => thread.call('assess', handle, answers),
+    /** Frees the worker's copy of the knowledge base; a worker that has stopped holds nothing to free. */
+    close: () => thread.call('close', handle).catch(() => {}),
+  };
+}
