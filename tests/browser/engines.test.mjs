@@ -22,9 +22,12 @@ const XVFB_RUN_PATH = '/usr/bin/xvfb-run';
  */
 async function completeCheck(driver, url) {
   const question = () => driver.read('form.question', 'data-question');
+  // The core answers from a worker: each move ends when the checker is no longer marked busy.
+  const settled = () => driver.waitFor(async () => (await driver.read('#main', 'aria-busy')) === null);
   await driver.open(`${url}en/`);
   await driver.waitFor(async () => (await driver.read('body', 'data-ready')) === 'true');
   await driver.click('#start button.begin');
+  await settled();
   const asked = [];
   for (let id = await question(); id; id = await question()) {
     asked.push(id);
@@ -32,6 +35,7 @@ async function completeCheck(driver, url) {
     else for (const value of [].concat(USUAL_ANSWERS[id])) await driver.click(`label[for="${id}-${value}"]`);
     await driver.click('form.question button[type="submit"]');
     await driver.waitFor(async () => (await question()) !== id);
+    await settled();
   }
   assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
   await driver.waitFor(async () => (await driver.read('article.result', 'data-disposition')) !== null);

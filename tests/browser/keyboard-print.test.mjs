@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSitePage } from './harness.mjs';
-import { USUAL_ANSWERS, gotoReady, runFlow, currentQuestion, disposition } from './checker-page.mjs';
+import { USUAL_ANSWERS, gotoReady, runFlow, currentQuestion, disposition, settled } from './checker-page.mjs';
 
 const phone = { contextOptions: { viewport: { width: 390, height: 844 }, locale: 'en-US' } };
 
@@ -61,6 +61,7 @@ test('the whole check works by keyboard alone, with focus on each new screen\'s 
 
     await tabTo(page, 'article.result .actions .primary');
     await page.keyboard.press('Enter');
+    await settled(page);
     assert.ok(await focusedIs(page, '#start-title'), 'Start again returns to the start screen heading');
     await tabTo(page, '#start button.begin');
     await page.keyboard.press('Enter');
