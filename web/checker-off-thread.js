@@ -2,7 +2,8 @@
 // checker.js, except that nextQuestions, assess and close return promises: compiling the WebAssembly,
 // loading the knowledge base and assessing then never hold up the page. All checkers of a page share
 // one worker. Where no worker can start (a browser without module workers, a Content-Security-Policy
-// that forbids them), the core runs on the page instead, as createChecker() does.
+// that forbids them) or the checker cannot be made in it (e.g. the worker's own CSP forbids compiling
+// WebAssembly), the core runs on the page instead, as createChecker() does.
 
 let sharedThread = null;
 
@@ -10,14 +11,10 @@ let sharedThread = null;
 function startThread() {
   const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
   const waiting = new Map();
-  const thread = { started: false, broken: null };
+  const thread = { broken: null };
   let lastId = 0;
 
   worker.addEventListener('message', ({ data }) => {
-    if (data.ready) {
-      thread.started = true;
-      return;
-    }
     const call = waiting.get(data.id);
     waiting.delete(data.id);
     if (!data.error) call?.resolve(data.result);
@@ -62,9 +59,9 @@ export async function createCheckerOffThread(options = {}) {
   let created;
   try {
     created = await thread.call('create', { language, baseUrl, knowledgeBase, strings });
-  } catch (failure) {
-    if (thread.broken && !thread.started) return createOnThisThread(options);
-    throw failure;
+  } catch {
+    // Whatever stopped it in the worker, the page's own thread may still manage; if not, its error is the one shown.
+    return createOnThisThread(options);
   }
   const { handle, about, questions } = created;
   return {

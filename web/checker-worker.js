@@ -37,6 +37,3 @@ self.addEventListener('message', async ({ data: { id, call, args } }) => {
     self.postMessage({ id, error: { name, message, code, where } });
   }
 });
-
-// Tells the page the worker runs: an error before this means workers cannot be used here.
-self.postMessage({ ready: true });

@@ -34,6 +34,12 @@ for (const [name, prepare] of [
     await route.fulfill({ response, headers });
   })],
   ['a worker script that fails to load', (page) => page.route('**/checker-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }))],
+  // A worker takes its CSP from its own script's response: a host that sends a stricter one on scripts stops
+  // the WebAssembly from compiling in the worker, while the page itself may still compile it.
+  ['a worker whose CSP forbids compiling WebAssembly', (page) => page.route('**/checker-worker.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" } });
+  })],
 ]) {
   test(`with ${name}, the core runs on the page and the check still works`, async () => {
     await withSitePage(async ({ page, site }) => {
