@@ -1,8 +1,10 @@
-// Writes the page's stylesheet and the embeddable widget into the built site.
+// Writes the page's stylesheet, the page's worker and the embeddable widget into the built site.
 //
 //   node web/build-widget.mjs --web web --knowledge core/knowledge --core DIR --checker FILE --out build/site --version 1.0.0
 //
 // <out>/style.css        theme.css + checker.css + style.css (the page's one stylesheet)
+// <out>/checker-worker.js the page's worker, the JS wrapper and the Emscripten glue as one module: one request
+//                        where a phone would otherwise make three, one after the other
 // <out>/widget/          the npm package of <soreness-check>: one ES module (soreness-check.js: the element,
 //                        the shared screens, the JS wrapper and the Emscripten glue, bundled), its stylesheet,
 //                        the wasm, the knowledge base, embed.html for the sandboxed iframe, package.json, types.
@@ -102,7 +104,7 @@ export function bundle(entry, files, acorn = loadAcorn()) {
   const visit = (specifier, from) => {
     if (names.has(specifier)) return;
     const file = files[specifier];
-    if (!file) throw new Error(`${from}: imports ${specifier}, which is not part of the widget`);
+    if (!file) throw new Error(`${from}: imports ${specifier}, which is not part of the bundle`);
     names.set(specifier, `__module${names.size}`);
     const code = readFileSync(file, 'utf8');
     const ast = parse(acorn, code, file);
@@ -144,7 +146,7 @@ export function bundle(entry, files, acorn = loadAcorn()) {
         edits.push([node.start, node.declaration.start, 'const __default = ']);
         exported.push('default: __default');
       } else if (node.type === 'ExportAllDeclaration') {
-        throw new Error(`${specifier}: "export *" is not supported by the widget bundler`);
+        throw new Error(`${specifier}: "export *" is not supported by the bundler`);
       }
     }
     let text = code;
@@ -187,6 +189,12 @@ async function main() {
   const theme = read(web('theme.css'));
   const checkerCss = read(web('checker.css'));
   writeFileSync(path.join(out, 'style.css'), `${theme}\n${checkerCss}\n${read(web('style.css'))}`);
+  const glue = path.join(options.core, 'soreness-core.js');
+  writeFileSync(path.join(out, 'checker-worker.js'), bundle('./checker-worker.js', {
+    './checker-worker.js': web('checker-worker.js'),
+    './checker.js': options.checker,
+    './soreness-core.js': glue,
+  }, acorn));
 
   const languages = readdirSync(path.join(options.knowledge, 'strings'))
     .filter((f) => f.endsWith('.json'))
@@ -202,7 +210,7 @@ async function main() {
       './checker-ui.js': web('checker-ui.js'),
       './figures.js': web('figures.js'),
       './checker.js': options.checker,
-      './soreness-core.js': path.join(options.core, 'soreness-core.js'),
+      './soreness-core.js': glue,
     },
     acorn,
   );
