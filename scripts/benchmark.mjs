@@ -186,6 +186,31 @@ async function measureTimings(browser, siteUrl) {
   };
 }
 
+/** Fresh loads on an emulated slow mobile network (Lighthouse's: 150 ms round trips, 1.6 Mbps down): core ready. */
+async function measureSlowNetworkReady(browser, siteUrl) {
+  const times = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          if (document.body?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
+        }).observe(document, { subtree: true, attributes: true });
+      });
+      await page.goto(siteUrl);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      times.push(await page.evaluate(() => window.__readyAt));
+    } finally {
+      await context.close();
+    }
+  }
+  return { runs: times.length, core_ready_ms: median(times) };
+}
+
 const CASES = [
   { danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine', first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same', daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'] },
   { danger_signs: ['chest_pain'] },
@@ -299,6 +324,7 @@ try {
   await withBrowser(async (browser) => {
     results.first_load = await measureFirstLoads(browser, site.url);
     results.timings = await measureTimings(browser, site.url);
+    results.slow_network = await measureSlowNetworkReady(browser, site.url);
     results.browser_latency = await measureBrowserLatency(browser, isolated.url);
   });
   results.node_wasm_assessments_per_second = await measureNodeThroughput();
@@ -337,6 +363,7 @@ for (const kind of ['page', 'widget']) {
 const t = results.timings;
 row(`wasm downloaded (median of ${t.runs} fresh loads)`, `${t.wasm_downloaded_ms.toFixed(0)} ms`);
 row('core ready (WebAssembly instantiated, app running)', `${t.core_ready_ms.toFixed(0)} ms`);
+row(`core ready on a slow mobile network, 150 ms RTT, 1.6 Mbps (median of ${results.slow_network.runs})`, `${results.slow_network.core_ready_ms.toFixed(0)} ms`);
 row('start click to first question on screen', `${t.first_question_ms.toFixed(1)} ms`);
 row('last answer to result on screen', `${t.last_answer_to_result_ms.toFixed(1)} ms`);
 const l = results.browser_latency;
