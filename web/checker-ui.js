@@ -160,9 +160,11 @@ export async function mountChecker(root, options) {
 
   /**
    * Shows a screen once the core has judged the answers as they are now. `to` is a screen, or picks one
-   * from the core's judgement (which questions apply).
+   * from the core's judgement (which questions apply). A move made `from` a screen that an earlier move
+   * has already left (a double tap on Next) is dropped.
    */
-  async function moveTo(to, { push = true, focus = true } = {}) {
+  async function moveTo(to, { push = true, focus = true, from } = {}) {
+    if (from !== undefined && from !== state.screen) return;
     await consultCore();
     const screen = typeof to === 'function' ? to() : to;
     if (screen === 'result' || screen === 'start') state.editing = false;
@@ -180,10 +182,13 @@ export async function mountChecker(root, options) {
 
   function chooseStartOption(optionId) {
     const question = startQuestion();
-    state.answers[question.id] = [optionId];
     const option = question.options.find((o) => o.id === optionId);
-    // A warning sign goes straight to the core's result; "none of these" starts the questions.
-    return go(() => (option?.exclusive ? nextScreen(null) : 'result'));
+    return inTurn(async () => {
+      if (state.screen !== 'start') return; // a second tap, after the first has left the start screen
+      state.answers[question.id] = [optionId];
+      // A warning sign goes straight to the core's result; "none of these" starts the questions.
+      await moveTo(() => (option?.exclusive ? nextScreen(null) : 'result'));
+    }).catch(showFailure);
   }
 
   function startAgain() {
@@ -299,7 +304,7 @@ export async function mountChecker(root, options) {
     form.dataset.question = id;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (form.reportValidity()) go(() => nextScreen(id));
+      if (form.reportValidity()) go(() => nextScreen(id), { from: id });
     });
     return form;
   }
@@ -485,11 +490,11 @@ export async function mountChecker(root, options) {
       change.setAttribute('aria-label', `${ui.change}: ${question.text}`);
       change.addEventListener('click', () => {
         if (id === startQuestion().id) {
-          go('start');
+          go('start', { from: 'result' });
           return;
         }
         state.editing = true;
-        go(id);
+        go(id, { from: 'result' });
       });
       list.append(h('div', { className: 'answer' }, [h('dt', { textContent: question.text }), h('dd', {}, [h('span', { textContent: answerText(question) }), ' ', change])]));
     }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSitePage } from './harness.mjs';
-import { gotoReady, runFlow, disposition, USUAL_ANSWERS } from './checker-page.mjs';
+import { gotoReady, runFlow, disposition, answer, currentQuestion, settled, USUAL_ANSWERS } from './checker-page.mjs';
 
 /** The WebAssembly files the page's own (main-thread) global fetched. */
 const wasmFetchedByPage = (page) =>
@@ -69,5 +69,32 @@ test('through the worker, a wrong answer is an error that names the field; the c
     assert.match(outcome.message, /^\/pain_now: /);
     assert.equal(outcome.disposition, 'emergency');
     assert.match(outcome.afterClose, /closed/);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
+
+test('while the core works, a second tap does not move twice: one result for the first sign, one step per Next', async () => {
+  await withSitePage(async ({ page, site }) => {
+    await gotoReady(page, `${site.url}en/`);
+    // Chest pain, then at once "none of these": the first tap decides, and the answers shown match the result.
+    await page.evaluate(() => {
+      document.querySelector('#start button[data-option="chest_pain"]').click();
+      document.querySelector('#start button.begin').click();
+    });
+    await settled(page);
+    assert.equal(await disposition(page), 'emergency');
+    const danger = await page.locator('.answers .answer').first().locator('dd span').textContent();
+    assert.match(danger, /chest/i);
+
+    await page.click('button:text-is("Start again")');
+    await page.click('#start button.begin');
+    await answer(page, 'hours_since_massage', 30);
+    await page.evaluate(() => {
+      const form = document.querySelector('form.question');
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    assert.equal(await currentQuestion(page), 'massage_type', 'one step forward, not two');
+    await page.click('form.question button:text-is("Back")');
+    assert.equal(await currentQuestion(page), 'hours_since_massage', 'Back returns to where the person was');
   }, { contextOptions: { serviceWorkers: 'block' } });
 });
