@@ -110,5 +110,6 @@ document.addEventListener('click', async (event) => {
     checker.chooseStartOption(startButton.dataset.option);
     return;
   }
-  await useLanguage(languageLink.hreflang, { focus: true });
+  // If the other language cannot load, the checker's error screen says so; the page stays in this one.
+  await useLanguage(languageLink.hreflang, { focus: true }).catch((failure) => console.error(failure));
 });

@@ -17,22 +17,31 @@ function startThread() {
   worker.addEventListener('message', ({ data }) => {
     const call = waiting.get(data.id);
     waiting.delete(data.id);
+    // A CheckerError keeps its name, code and where (its message already begins with where).
     if (!data.error) call?.resolve(data.result);
-    else call?.reject(Object.assign(new Error(data.error.where ? `${data.error.where}: ${data.error.message}` : data.error.message), data.error));
+    else call?.reject(Object.assign(new Error(data.error.message), data.error));
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     thread.broken = new Error(`the checker's worker stopped: ${event.message || 'it could not be loaded'}`);
+    worker.terminate();
     for (const call of waiting.values()) call.reject(thread.broken);
     waiting.clear();
-    sharedThread = null; // the next checker starts a new worker (or runs on the page)
+    if (sharedThread === thread) sharedThread = null; // the next checker starts a new worker (or runs on the page)
   });
 
   thread.call = (call, ...args) => new Promise((resolve, reject) => {
     if (thread.broken) throw thread.broken;
     lastId += 1;
+    try {
+      worker.postMessage({ id: lastId, call, args });
+    } catch (failure) {
+      // Only answers can fail to be copied to the worker (a function, a symbol…): name them, as the core would.
+      throw Object.assign(new Error(`/: the answers cannot be sent to the checker: ${failure.message}`), {
+        name: 'CheckerError', code: 'answers.wrong_type', where: '/',
+      });
+    }
     waiting.set(lastId, { resolve, reject });
-    worker.postMessage({ id: lastId, call, args });
   });
   return thread;
 }

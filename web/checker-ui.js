@@ -144,6 +144,7 @@ export async function mountChecker(root, options) {
 
   let lastMove = Promise.resolve();
   let movesUnderway = 0;
+  let historyMoves = 0; // Back and Forward so far: a move asked for before the latest one must not show its screen
   // While the core works on a move, the checker is marked busy (screen readers wait; tests can too).
   const busyMark = root.nodeType === Node.ELEMENT_NODE ? root : screenBox;
   /** Runs a move after the one before it has finished, so that moves never overlap while the core works. */
@@ -160,42 +161,66 @@ export async function mountChecker(root, options) {
 
   /**
    * Shows a screen once the core has judged the answers as they are now. `to` is a screen, or picks one
-   * from the core's judgement (which questions apply). A move made `from` a screen that an earlier move
-   * has already left (a double tap on Next) is dropped.
+   * from the core's judgement (which questions apply); `change` alters the answers first, inside the move.
+   * Dropped: a move made `from` a screen that an earlier move has already left (a double tap on Next), and
+   * a move overtaken by Back or Forward (`asOf` an older count of them) while the core worked.
    */
-  async function moveTo(to, { push = true, focus = true, from } = {}) {
-    if (from !== undefined && from !== state.screen) return;
-    await consultCore();
-    const screen = typeof to === 'function' ? to() : to;
+  async function moveTo(to, { push = true, focus = true, from, change, asOf = historyMoves } = {}) {
+    const overtaken = () => asOf !== historyMoves;
+    if ((from !== undefined && from !== state.screen) || overtaken()) return;
+    change?.();
+    let screen;
+    let result = null;
+    // Answers changed while the core worked are judged too: a result never shows other answers than it judged.
+    for (let judged = null; judged !== JSON.stringify(state.answers);) {
+      judged = JSON.stringify(state.answers);
+      // The start screen needs no judgement (so Start again works even if the core has stopped).
+      if (to !== 'start') await consultCore();
+      screen = typeof to === 'function' ? to() : to;
+      result = screen === 'result' ? await state.checker.assess(state.flow.answers) : null;
+    }
+    if (overtaken()) return;
     if (screen === 'result' || screen === 'start') state.editing = false;
-    state.result = screen === 'result' ? await state.checker.assess(state.flow.answers) : null;
+    state.result = result;
     state.screen = screen;
     if (push) navigation.push(screen);
+    // Not busy any more before the new heading takes focus, so that screen readers read it.
+    if (movesUnderway === 1) busyMark.removeAttribute('aria-busy');
     render({ focus });
   }
 
   /** A move of the person's (Next, Back, Change…); if the core fails, the error screen says so. */
-  const go = (to, how) => inTurn(() => moveTo(to, how)).catch(showFailure);
+  function go(to, how = {}) {
+    const asOf = historyMoves;
+    return inTurn(() => moveTo(to, { ...how, asOf })).catch(showFailure);
+  }
 
   /** Shows a remembered screen (from Back), or the nearest one that still applies. */
-  const show = (screen) => go(() => reachable(screen), { push: false });
+  function show(screen) {
+    historyMoves += 1;
+    return go(() => reachable(screen), { push: false });
+  }
 
   function chooseStartOption(optionId) {
     const question = startQuestion();
     const option = question.options.find((o) => o.id === optionId);
-    return inTurn(async () => {
-      if (state.screen !== 'start') return; // a second tap, after the first has left the start screen
-      state.answers[question.id] = [optionId];
-      // A warning sign goes straight to the core's result; "none of these" starts the questions.
-      await moveTo(() => (option?.exclusive ? nextScreen(null) : 'result'));
-    }).catch(showFailure);
+    // A warning sign goes straight to the core's result; "none of these" starts the questions.
+    return go(() => (option?.exclusive ? nextScreen(null) : 'result'), {
+      from: 'start', // a second tap, after the first has left the start screen, does nothing
+      change: () => {
+        state.answers[question.id] = [optionId];
+      },
+    });
   }
 
   function startAgain() {
-    state.answers = {};
-    state.entered = {};
-    state.visited.clear();
-    return go('start');
+    return go('start', {
+      change: () => {
+        state.answers = {};
+        state.entered = {};
+        state.visited.clear();
+      },
+    });
   }
 
   // ---- Rendering -------------------------------------------------------------------------------------
@@ -493,8 +518,12 @@ export async function mountChecker(root, options) {
           go('start', { from: 'result' });
           return;
         }
-        state.editing = true;
-        go(id, { from: 'result' });
+        go(id, {
+          from: 'result',
+          change: () => {
+            state.editing = true;
+          },
+        });
       });
       list.append(h('div', { className: 'answer' }, [h('dt', { textContent: question.text }), h('dd', {}, [h('span', { textContent: answerText(question) }), ' ', change])]));
     }
@@ -585,10 +614,14 @@ export async function mountChecker(root, options) {
     show,
     chooseStartOption,
     /** Loads another language and shows the same screen in it; the answers stay. */
-    setLanguage: (language, { startScreen: replacement, focus = false } = {}) => inTurn(async () => {
-      await setLanguage(language, { startScreen: replacement });
-      await moveTo(state.screen, { push: false, focus });
-    }),
+    setLanguage: (language, { startScreen: replacement, focus = false } = {}) =>
+      inTurn(async () => {
+        await setLanguage(language, { startScreen: replacement });
+        await moveTo(state.screen, { push: false, focus });
+      }).catch((failure) => {
+        showFailure(failure);
+        throw failure;
+      }),
     /** The loaded language's page texts. */
     texts: () => state.about.ui,
     get language() {

@@ -33,7 +33,7 @@ self.addEventListener('message', async ({ data: { id, call, args } }) => {
     if (!Object.hasOwn(calls, call)) throw new Error(`unknown call ${call}`);
     self.postMessage({ id, result: await calls[call](...args) });
   } catch (failure) {
-    const { name, message, code, where } = failure;
+    const { name = 'Error', message = String(failure), code, where } = failure instanceof Error ? failure : {};
     self.postMessage({ id, error: { name, message, code, where } });
   }
 });

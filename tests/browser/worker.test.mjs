@@ -98,3 +98,55 @@ test('while the core works, a second tap does not move twice: one result for the
     assert.equal(await currentQuestion(page), 'hours_since_massage', 'Back returns to where the person was');
   }, { contextOptions: { serviceWorkers: 'block' } });
 });
+
+/** Serves the page's worker behind a wrapper that holds each of its replies back `ms` milliseconds. */
+async function slowWorker(page, ms) {
+  await page.route('**/checker-worker.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import './checker-worker-real.js';
+const post = self.postMessage.bind(self);
+self.postMessage = (message) => setTimeout(() => post(message), ${ms});`,
+  }));
+  await page.route('**/checker-worker-real.js', async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace('checker-worker-real.js', 'checker-worker.js') });
+    await route.fulfill({ response });
+  });
+}
+
+test('an answer changed while the core works on the result is judged too: the result matches the answers it shows', async () => {
+  await withSitePage(async ({ page, site }) => {
+    await slowWorker(page, 400);
+    await gotoReady(page, `${site.url}en/`);
+    await runFlow(page, USUAL_ANSWERS, async (screen) => {
+      if (screen !== 'risk_factors') return;
+      // Check, then at once a risk factor that needs a doctor, before the core has answered.
+      await page.evaluate(async () => {
+        document.querySelector('form.question').requestSubmit();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        document.querySelector('input[name="risk_factors"][value="injury_worse"]').click();
+      });
+    });
+    assert.equal(await disposition(page), 'see_doctor');
+    const shown = await page.locator('.answers .answer:has(dt:text-is("Does any of this apply to you?")) dd span').textContent();
+    assert.match(shown, /injur/i);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
+
+test('Back while the core works on Next: the screen shown is the one the browser history is on', async () => {
+  await withSitePage(async ({ page, site }) => {
+    await slowWorker(page, 400);
+    await gotoReady(page, `${site.url}en/`);
+    await page.click('#start button.begin');
+    await answer(page, 'hours_since_massage', 30);
+    await page.click('form.question button[type="submit"]');
+    assert.equal(await currentQuestion(page), 'massage_type');
+    await answer(page, 'massage_type', 'sports');
+    await page.evaluate(() => {
+      document.querySelector('form.question').requestSubmit();
+      history.back();
+    });
+    await page.waitForTimeout(100); // let the popstate arrive before waiting for the checker to settle
+    assert.equal(await currentQuestion(page), 'hours_since_massage');
+    assert.equal(await page.evaluate(() => history.state?.screen), 'hours_since_massage');
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
