@@ -129,6 +129,15 @@ async function measureFirstLoads(browser, siteUrl) {
   }
 }
 
+/** Makes the page note in window.__readyAt when its core is ready (body[data-ready]), counted from navigation. */
+function recordReadyTime(page) {
+  return page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.body?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+}
+
 /** Fresh loads: navigation to core ready, start click to first question, last answer to result. */
 async function measureTimings(browser, siteUrl) {
   const { FLOWS, answer, currentQuestion } = await import('../tests/browser/checker-page.mjs');
@@ -138,11 +147,7 @@ async function measureTimings(browser, siteUrl) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver(() => {
-          if (document.body?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
-        }).observe(document, { subtree: true, attributes: true, childList: true });
-      });
+      await recordReadyTime(page);
       await page.goto(siteUrl);
       await page.waitForSelector('body[data-ready="true"]');
       // The page fetches the wasm in its worker (or itself, without one); times count from navigation.
@@ -196,11 +201,7 @@ async function measureSlowNetworkReady(browser, siteUrl) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-      await page.addInitScript(() => {
-        new MutationObserver(() => {
-          if (document.body?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
-        }).observe(document, { subtree: true, attributes: true });
-      });
+      await recordReadyTime(page);
       await page.goto(siteUrl);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
       times.push(await page.evaluate(() => window.__readyAt));
@@ -367,10 +368,9 @@ row(`core ready on a slow mobile network, 150 ms RTT, 1.6 Mbps (median of ${resu
 row('start click to first question on screen', `${t.first_question_ms.toFixed(1)} ms`);
 row('last answer to result on screen', `${t.last_answer_to_result_ms.toFixed(1)} ms`);
 const l = results.browser_latency;
-row(`assess() in Chromium, ${l.calls} calls${l.isolated ? '' : ' (timer coarse: not isolated)'}`,
-  `p50 ${(l.p50 * 1000).toFixed(0)} µs, p99 ${(l.p99 * 1000).toFixed(0)} µs, max ${(l.max * 1000).toFixed(0)} µs`);
-row(`assess() through the page's worker, ${l.worker.calls} calls (round trip)`,
-  `p50 ${(l.worker.p50 * 1000).toFixed(0)} µs, p99 ${(l.worker.p99 * 1000).toFixed(0)} µs, max ${(l.worker.max * 1000).toFixed(0)} µs`);
+const percentiles = ({ p50, p99, max }) => `p50 ${(p50 * 1000).toFixed(0)} µs, p99 ${(p99 * 1000).toFixed(0)} µs, max ${(max * 1000).toFixed(0)} µs`;
+row(`assess() in Chromium, ${l.calls} calls${l.isolated ? '' : ' (timer coarse: not isolated)'}`, percentiles(l));
+row(`assess() through the page's worker, ${l.worker.calls} calls (round trip)`, percentiles(l.worker));
 row('assessments/s, WebAssembly under Node (JSON API)', results.node_wasm_assessments_per_second.toFixed(0));
 row('assessments/s, native, one core (triage)', results.native.native_assessments_per_second.toFixed(0));
 row('assessments/s, native, one core (parse + triage)', results.native.native_parse_and_assess_per_second.toFixed(0));
