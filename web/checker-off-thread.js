@@ -6,6 +6,7 @@
 // WebAssembly), the core runs on the page instead, as createChecker() does.
 
 let sharedThread = null;
+let workerUnusable = false; // the worker failed where the page's own thread succeeded: stop trying it
 
 /** The worker and the calls waiting for its answers. Throws if the browser refuses to start it. */
 function startThread() {
@@ -30,6 +31,7 @@ function startThread() {
     if (sharedThread === thread) sharedThread = null; // the next checker starts a new worker (or runs on the page)
   });
 
+  thread.stop = () => worker.terminate();
   thread.call = (call, ...args) => new Promise((resolve, reject) => {
     if (thread.broken) throw thread.broken;
     lastId += 1;
@@ -56,6 +58,7 @@ async function createOnThisThread(options) {
  * @param {object} [options] as for createChecker(): language, baseUrl, knowledgeBase, strings
  */
 export async function createCheckerOffThread(options = {}) {
+  if (workerUnusable) return createOnThisThread(options);
   let thread;
   try {
     sharedThread ??= startThread();
@@ -70,7 +73,11 @@ export async function createCheckerOffThread(options = {}) {
     created = await thread.call('create', { language, baseUrl, knowledgeBase, strings });
   } catch {
     // Whatever stopped it in the worker, the page's own thread may still manage; if not, its error is the one shown.
-    return createOnThisThread(options);
+    const checker = await createOnThisThread(options);
+    workerUnusable = true; // not a passing failure (the network, say): the same call worked here
+    thread.stop();
+    if (sharedThread === thread) sharedThread = null;
+    return checker;
   }
   const { handle, about, questions } = created;
   return {
