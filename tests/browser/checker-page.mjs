@@ -88,13 +88,29 @@ export async function disposition(page) {
   return page.locator('article.result').getAttribute('data-disposition');
 }
 
-/** axe-core violations of the page as it is (WCAG 2.0-2.2 A and AA), as short readable lines. */
+/**
+ * Waits until the screen has come to rest: the checker is not busy, web fonts are loaded and every
+ * animation and transition (the screens fade in) has finished, then two frames have been drawn.
+ * Checks of what a person sees (axe's contrast, screenshots) read a half-faded screen otherwise.
+ */
+export async function settledScreen(page) {
+  await settled(page);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {})));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/** axe-core violations of the settled screen (WCAG 2.0-2.2 A and AA), as short readable lines. */
 export async function axeViolations(page) {
+  await settledScreen(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 export async function screenshot(page, name) {
+  await settledScreen(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

@@ -15,12 +15,13 @@ test('H5: a page on another origin cannot frame the checker (frame-ancestors)', 
     // A host without any policy of its own, so only the checker's own header can refuse the frame.
     const host = createServer((request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });
-      response.end(`<!doctype html><title>other site</title><iframe src="${site.url}en/" width="400" height="400"></iframe>`);
+      // The frame's load event fires for a refused frame too (on the browser's error page).
+      response.end(`<!doctype html><title>other site</title><iframe src="${site.url}en/" width="400" height="400" onload="document.title='loaded'"></iframe>`);
     });
     await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
     try {
       await page.goto(`http://127.0.0.1:${host.address().port}/`);
-      await page.waitForTimeout(1500);
+      await page.waitForFunction(() => document.title === 'loaded');
       const frame = page.frames().find((f) => f !== page.mainFrame());
       assert.ok(frame, 'the iframe element exists');
       const framedStart = await frame.$('#start').catch(() => null);

@@ -85,8 +85,12 @@ test('the sandboxed iframe embed on another origin resizes itself and completes 
         return { isHeightMessage: shapes.map((shape) => module.isHeightMessage(shape)) };
       }, `${widgetBase}embed-host.js`);
       assert.deepEqual(isHeightMessage, [true, false, false, false, false, false, false, false]);
-      await tab.evaluate(() => window.postMessage({ type: 'soreness-check:height', height: 42 }, '*'));
-      await tab.waitForTimeout(200);
+      // Messages arrive in the order they were posted: once a second one has arrived, the page has handled the first.
+      await tab.evaluate(() => new Promise((resolve) => {
+        window.addEventListener('message', (event) => event.data === 'handled' && resolve());
+        window.postMessage({ type: 'soreness-check:height', height: 42 }, '*');
+        window.postMessage('handled', '*');
+      }));
       assert.equal(await frameHeight(), resultHeight, 'a message from another window is ignored');
 
       assert.deepEqual(

@@ -120,11 +120,17 @@ test('an answer changed while the core works on the result is judged too: the re
     await runFlow(page, USUAL_ANSWERS, async (screen) => {
       if (screen !== 'risk_factors') return;
       // Check, then at once a risk factor that needs a doctor, before the core has answered.
-      await page.evaluate(async () => {
+      await page.evaluate(() => new Promise((resolve) => {
+        const send = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function postAndChangeAnswer(...message) {
+          send.apply(this, message);
+          Worker.prototype.postMessage = send;
+          // The move's request is on its way and its reply is held back: the answer changes mid-move.
+          document.querySelector('input[name="risk_factors"][value="injury_worse"]').click();
+          resolve();
+        };
         document.querySelector('form.question').requestSubmit();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        document.querySelector('input[name="risk_factors"][value="injury_worse"]').click();
-      });
+      }));
     });
     assert.equal(await disposition(page), 'see_doctor');
     const shown = await page.locator('.answers .answer:has(dt:text-is("Does any of this apply to you?")) dd span').textContent();
@@ -141,11 +147,12 @@ test('Back while the core works on Next: the screen shown is the one the browser
     await page.click('form.question button[type="submit"]');
     assert.equal(await currentQuestion(page), 'massage_type');
     await answer(page, 'massage_type', 'sports');
-    await page.evaluate(() => {
+    // The page's own popstate listener was added first, so it has run when this one resolves.
+    await page.evaluate(() => new Promise((resolve) => {
+      window.addEventListener('popstate', resolve, { once: true });
       document.querySelector('form.question').requestSubmit();
       history.back();
-    });
-    await page.waitForTimeout(100); // let the popstate arrive before waiting for the checker to settle
+    }));
     assert.equal(await currentQuestion(page), 'hours_since_massage');
     assert.equal(await page.evaluate(() => history.state?.screen), 'hours_since_massage');
   }, { contextOptions: { serviceWorkers: 'block' } });
