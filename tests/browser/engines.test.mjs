@@ -1,166 +1,139 @@
-// One complete check (start to result) and the emergency shortcut in Firefox ESR (puppeteer-core over
-// WebDriver BiDi) and in WebKit (WebKitWebDriver under xvfb-run, driven by selenium-webdriver).
-// Each is skipped, saying why, only when its browser is not installed (scripts/setup.sh installs them).
+// The same flows in Chromium, Firefox ESR and WebKit, through one driver (drivers.mjs): every flow to
+// every kind of result in every language, the emergency shortcut, the whole check by keyboard alone,
+// a reload with the server gone (the installed app, offline) and a complete check in the widget.
+// An engine is skipped, saying why, only when its browser is not installed (scripts/setup.sh installs them).
 //
 //   node --test tests/browser/engines.test.mjs
 
-import { test } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { withSite } from './harness.mjs';
-import { USUAL_ANSWERS } from './checker-page.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { REPO_ROOT, SITE_DIR } from './harness.mjs';
+import { LANGUAGES, FLOWS, USUAL_ANSWERS } from './checker-page.mjs';
+import { ENGINES, WIDGET_TEST_ROOT_SCRIPT, waitFor } from './drivers.mjs';
+import { read, focusedIs, openReady, walkCheck } from './walker.mjs';
+import { startHost } from './widget-support.mjs';
 
-const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
-const XVFB_RUN_PATH = '/usr/bin/xvfb-run';
+const strings = Object.fromEntries(
+  LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]),
+);
 
-/**
- * Start to result through every question, then the emergency shortcut, with a minimal driver:
- * { open(url), click(selector), type(selector, text), read(selector, attribute|'text'), waitFor(fn) }.
- */
-async function completeCheck(driver, url) {
-  const question = () => driver.read('form.question', 'data-question');
-  // The core answers from a worker: each move ends when the checker is no longer marked busy.
-  const settled = () => driver.waitFor(async () => (await driver.read('#main', 'aria-busy')) === null);
-  await driver.open(`${url}en/`);
-  await driver.waitFor(async () => (await driver.read('body', 'data-ready')) === 'true');
-  await driver.click('#start button.begin');
-  await settled();
-  const asked = [];
-  for (let id = await question(); id; id = await question()) {
-    asked.push(id);
-    if (id === 'hours_since_massage') await driver.type('#hours_since_massage-amount', String(USUAL_ANSWERS[id]));
-    else for (const value of [].concat(USUAL_ANSWERS[id])) await driver.click(`label[for="${id}-${value}"]`);
-    await driver.click('form.question button[type="submit"]');
-    await driver.waitFor(async () => (await question()) !== id);
-    await settled();
-  }
-  assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
-  await driver.waitFor(async () => (await driver.read('article.result', 'data-disposition')) !== null);
-  assert.equal(await driver.read('article.result', 'data-disposition'), 'self_care');
-  assert.equal(await driver.read('article.result h1', 'text'), 'Normal soreness');
-  assert.equal(await driver.read('.timeline-plot .here', 'class'), 'here', 'the timeline marks where the person is');
-
-  await driver.open(`${url}de/`);
-  await driver.waitFor(async () => (await driver.read('body', 'data-ready')) === 'true');
-  await driver.click('#start button[data-option="chest_pain"]');
-  await driver.waitFor(async () => (await driver.read('article.result', 'data-disposition')) !== null);
-  assert.equal(await driver.read('article.result', 'data-disposition'), 'emergency');
-  assert.equal(await driver.read('article.result h1', 'text'), 'Notfall');
+/** Asserts the result on screen is the given disposition, in the given language's words. */
+async function assertResult(driver, language, disposition) {
+  assert.equal(await read(driver, 'article.result', 'data-disposition'), disposition);
+  assert.equal(await read(driver, 'article.result h1'), strings[language].dispositions[disposition].label);
+  assert.equal(await read(driver, 'article.result .headline'), strings[language].dispositions[disposition].headline);
 }
 
-async function poll(condition, timeout = 20_000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out after ${timeout} ms waiting for ${condition}`);
-}
-
-test('Firefox ESR: a complete check and the emergency shortcut', {
-  timeout: 180_000,
-  skip: !existsSync(FIREFOX_PATH) && `Firefox not found at ${FIREFOX_PATH}: run scripts/setup.sh (Debian package firefox-esr) or set FIREFOX_PATH`,
-}, async () => {
-  const { default: puppeteer } = await import('puppeteer-core');
-  await withSite(async (site) => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, protocolTimeout: 60_000 });
-    try {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 390, height: 844 });
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(String(error)));
-      page.on('console', (message) => {
-        if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
-      });
-      await completeCheck(
-        {
-          open: (url) => page.goto(url),
-          click: (selector) => page.click(selector),
-          type: (selector, text) => page.type(selector, text),
-          read: (selector, attribute) =>
-            page.evaluate((s, a) => {
-              const node = document.querySelector(s);
-              return node ? (a === 'text' ? node.textContent : node.getAttribute(a)) : null;
-            }, selector, attribute),
-          waitFor: poll,
-        },
-        site.url,
-      );
-      assert.deepEqual(problems, [], 'no errors and no CSP reports in Firefox');
-    } finally {
-      await browser.close().catch(() => {});
-    }
-  });
-});
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
+for (const engine of Object.values(ENGINES)) {
+  describe(engine.name, { skip: engine.missing, timeout: 900_000 }, () => {
+    let browser;
+    let site;
+    before(async () => {
+      site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+      browser = await engine.launch();
     });
-    probe.on('error', reject);
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    /** fn(driver) on a fresh page (a new context or session), closed afterwards. */
+    async function withDriver(fn) {
+      const driver = await browser.newDriver();
+      try {
+        await fn(driver);
+      } finally {
+        await driver.close();
+      }
+    }
+
+    for (const language of LANGUAGES) {
+      test(`${language}: every flow ends in its result`, async () => {
+        await withDriver(async (driver) => {
+          for (const flow of FLOWS) {
+            await openReady(driver, `${site.url}${language}/`);
+            assert.equal(await read(driver, 'html', 'lang'), language);
+            const asked = await walkCheck(driver, flow.answers);
+            assert.deepEqual(asked, Object.keys(flow.answers), `${flow.name}: every question that applies, in the core's order`);
+            await assertResult(driver, language, flow.disposition);
+            if (flow.disposition === 'self_care') {
+              assert.equal(await read(driver, '.timeline-plot .here', 'class'), 'here', 'the timeline marks where the person is');
+            }
+          }
+        });
+      });
+
+      test(`${language}: a warning sign on the start screen goes straight to the emergency result`, async () => {
+        await withDriver(async (driver) => {
+          await openReady(driver, `${site.url}${language}/`);
+          await driver.click('#start button[data-option="short_breath"]');
+          await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, { what: 'the result' });
+          await assertResult(driver, language, 'emergency');
+          assert.equal(await read(driver, '.advice li'), strings[language].advice.call_emergency_now, 'calling for help comes first');
+          assert.equal(await read(driver, '.timeline-plot'), null, 'no soreness curve on an emergency');
+          await waitFor(() => focusedIs(driver, 'article.result h1'), { what: 'focus on the result heading' });
+        });
+      });
+    }
+
+    test('en: the whole check by keyboard alone, focus on each new screen\'s heading', async () => {
+      await withDriver(async (driver) => {
+        await openReady(driver, `${site.url}en/`);
+        const asked = await walkCheck(driver, USUAL_ANSWERS, { keyboard: true });
+        assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
+        await assertResult(driver, 'en', 'self_care');
+        assert.ok(await focusedIs(driver, 'article.result h1'), 'focus is on the result heading');
+      });
+    });
+
+    test('offline: with the server gone, the installed app reloads and completes a check', async () => {
+      // A server of its own: stopping it must not stop the other tests' site (its origin differs, so
+      // the service worker it installs serves no other test).
+      let offlineSite = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+      try {
+        await withDriver(async (driver) => {
+          await openReady(driver, `${offlineSite.url}de/`);
+          await waitFor(() => driver.evaluate(() => navigator.serviceWorker.controller !== null), { what: 'the service worker to take control' });
+          await offlineSite.close();
+          offlineSite = null;
+          await driver.reload();
+          await waitFor(async () => (await read(driver, 'body', 'data-ready')) === 'true', { what: 'the app to start offline' });
+          assert.equal(await read(driver, 'html', 'lang'), 'de');
+          assert.ok(await driver.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker served the page');
+          await walkCheck(driver, USUAL_ANSWERS);
+          await assertResult(driver, 'de', 'self_care');
+        });
+      } finally {
+        await offlineSite?.close();
+      }
+    });
+
+    test('the widget on a spa\'s page: a complete check inside its closed shadow root', async () => {
+      const host = await startHost({
+        pages: {
+          '/': {
+            body: '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Un spa</title><link rel="icon" href="data:,">' +
+              '<script src="/test-root.js"></script><script type="module" src="/widget/soreness-check.js"></script></head>' +
+              '<body><main><h1>Un spa</h1><soreness-check lang="es" spa-name="Spa Sol"></soreness-check></main></body></html>',
+          },
+          '/test-root.js': { body: WIDGET_TEST_ROOT_SCRIPT, type: 'text/javascript' },
+        },
+      });
+      try {
+        await withDriver(async (driver) => {
+          await driver.open(host.url);
+          await waitFor(async () => (await read(driver, '#start button.begin', 'class')) !== null, { what: 'the widget\'s start screen' });
+          const asked = await walkCheck(driver, FLOWS[1].answers);
+          assert.deepEqual(asked, Object.keys(FLOWS[1].answers));
+          await assertResult(driver, 'es', FLOWS[1].disposition);
+          assert.equal(await driver.evaluate(() => document.querySelector('soreness-check').shadowRoot), null, 'the shadow root stays closed');
+        });
+      } finally {
+        await host.close();
+      }
+    });
   });
 }
-
-test('WebKit: a complete check and the emergency shortcut', {
-  timeout: 240_000,
-  skip:
-    !(existsSync(WEBKIT_DRIVER_PATH) && existsSync(XVFB_RUN_PATH)) &&
-    `WebKitWebDriver or xvfb-run not found: run scripts/setup.sh (Debian packages webkit2gtk-driver, xvfb, xauth)`,
-}, async () => {
-  const { Builder, By } = await import('selenium-webdriver');
-  const port = await freePort();
-  // Its own process group, so the display server and the driver stop together.
-  const server = spawn(XVFB_RUN_PATH, ['-a', '-s', '-screen 0 1280x800x24', WEBKIT_DRIVER_PATH, `--port=${port}`], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  let driver;
-  try {
-    await poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/status`)).ok;
-      } catch {
-        return false;
-      }
-    }, 30_000);
-    const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { args: ['--automation'] } };
-    // Session creation hangs without a display: never wait for it without a limit.
-    driver = await Promise.race([
-      new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('WebKit session did not start within 60 s')), 60_000)),
-    ]);
-    await driver.manage().setTimeouts({ pageLoad: 60_000, script: 30_000 });
-    await withSite((site) =>
-      completeCheck(
-        {
-          open: (url) => driver.get(url),
-          click: async (selector) => (await driver.findElement(By.css(selector))).click(),
-          type: async (selector, text) => (await driver.findElement(By.css(selector))).sendKeys(text),
-          read: (selector, attribute) =>
-            driver.executeScript(
-              (s, a) => {
-                const node = document.querySelector(s);
-                return node ? (a === 'text' ? node.textContent : node.getAttribute(a)) : null;
-              },
-              selector,
-              attribute,
-            ),
-          waitFor: poll,
-        },
-        site.url,
-      ),
-    );
-  } finally {
-    await driver?.quit().catch(() => {});
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-});

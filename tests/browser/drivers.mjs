@@ -1,0 +1,212 @@
+// One small driver interface over the three browser engines, so the same flows run in each:
+// Chromium (playwright-core), Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKit
+// (WebKitWebDriver under xvfb-run, driven by selenium-webdriver).
+//
+//   const engine = ENGINES.webkit;        // { name, missing, launch() }
+//   const browser = await engine.launch(); // { newDriver(), close() }
+//   const driver = await browser.newDriver();
+//
+// A driver acts as a person would, with the engine's own input events:
+//   open(url), reload(), click(selector), type(selector, text), press(key: 'Tab'|'Space'|'Enter'|'ArrowDown'),
+//   evaluate(fn, arg) (fn runs in the page with one JSON argument and returns a JSON value), close().
+// Selectors are looked up in the test root: the document, or the shadow root a widget host page hands to
+// tests (`window.__testRoot()`, see WIDGET_TEST_ROOT_SCRIPT), so the closed widget is reachable too.
+
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { launchBrowser, CHROMIUM_PATH } from './harness.mjs';
+
+const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+const XVFB_RUN_PATH = '/usr/bin/xvfb-run';
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Served before the widget's module on a test host page: keeps the shadow roots the page attaches, so a
+ * driver can look inside the widget's closed one (a host page could do the same: docs/embedding.md).
+ */
+export const WIDGET_TEST_ROOT_SCRIPT = `const roots = [];
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function keepShadowRoot(init) {
+  const root = attachShadow.call(this, init);
+  roots.push(root);
+  return root;
+};
+window.__testRoot = () => roots[0];
+`;
+
+// Runs in the page: the element a selector names in the test root, scrolled into view.
+function findInTestRoot(selector) {
+  const root = window.__testRoot?.() ?? document;
+  const element = root.querySelector(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  element.scrollIntoView({ block: 'center' });
+  return element;
+}
+
+// Runs in the page: empties a field, with the event a person's deleting would fire.
+function clearField(selector) {
+  const root = window.__testRoot?.() ?? document;
+  const field = root.querySelector(selector);
+  if (!field) throw new Error(`nothing matches ${selector}`);
+  field.value = '';
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  field.focus();
+}
+
+/** Polls condition() (async, may throw while the page changes) until it is true. Waits for a state, never a delay. */
+export async function waitFor(condition, { timeout = 30_000, what = String(condition) } = {}) {
+  const end = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      if (await condition()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastError ? ` (${lastError.message})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** A driver over a Playwright or puppeteer page (their element handles agree; keys maps key names they don't). */
+function pageDriver(page, close, keys = {}) {
+  return {
+    open: (url) => page.goto(url),
+    reload: () => page.reload(),
+    async click(selector) {
+      const handle = await page.evaluateHandle(findInTestRoot, selector);
+      try {
+        await handle.click();
+      } finally {
+        await handle.dispose();
+      }
+    },
+    async type(selector, text) {
+      await page.evaluate(clearField, selector);
+      await page.keyboard.type(text);
+    },
+    press: (key) => page.keyboard.press(keys[key] ?? key),
+    evaluate: (fn, arg = null) => page.evaluate(fn, arg),
+    close,
+  };
+}
+
+async function launchChromium() {
+  const browser = await launchBrowser();
+  return {
+    async newDriver() {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
+      return pageDriver(await context.newPage(), () => context.close().catch(() => {}));
+    },
+    close: () => browser.close().catch(() => {}),
+  };
+}
+
+async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, protocolTimeout: 60_000 });
+  return {
+    async newDriver() {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport(PHONE);
+      // Over WebDriver BiDi the space bar is the key ' '.
+      return pageDriver(page, () => context.close().catch(() => {}), { Space: ' ' });
+    },
+    close: () => browser.close().catch(() => {}),
+  };
+}
+
+async function launchWebKit() {
+  const { Builder, Key } = await import('selenium-webdriver');
+  const keys = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN };
+  const port = await freePort();
+  // Its own process group, so the display server and the driver stop together.
+  const server = spawn(XVFB_RUN_PATH, ['-a', '-s', '-screen 0 1280x900x24', WEBKIT_DRIVER_PATH, `--port=${port}`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  const sessions = new Set();
+  try {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok, { what: 'WebKitWebDriver to listen' });
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return {
+    async newDriver() {
+      const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { args: ['--automation'] } };
+      // Session creation hangs without a display: never wait for it without a limit.
+      let timer;
+      const driver = await Promise.race([
+        new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('WebKit session did not start within 60 s')), 60_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      sessions.add(driver);
+      await driver.manage().setTimeouts({ pageLoad: 60_000, script: 30_000 });
+      await driver.manage().window().setRect({ width: PHONE.width, height: PHONE.height });
+      const run = (fn, arg) => driver.executeScript(`return (${fn}).apply(null, arguments)`, arg);
+      return {
+        open: (url) => driver.get(url),
+        reload: () => driver.navigate().refresh(),
+        click: async (selector) => (await run(findInTestRoot, selector)).click(),
+        async type(selector, text) {
+          await run(clearField, selector);
+          await driver.actions().sendKeys(text).perform();
+        },
+        press: (key) => driver.actions().sendKeys(keys[key] ?? key).perform(),
+        evaluate: (fn, arg = null) => run(fn, arg),
+        async close() {
+          sessions.delete(driver);
+          await driver.quit().catch(() => {});
+        },
+      };
+    },
+    async close() {
+      await Promise.all([...sessions].map((driver) => driver.quit().catch(() => {})));
+      stop();
+    },
+  };
+}
+
+/** The engines, each with why it cannot run here (false when it can). */
+export const ENGINES = {
+  chromium: {
+    name: 'Chromium',
+    missing: !existsSync(CHROMIUM_PATH) && `Chromium not found at ${CHROMIUM_PATH}: run scripts/setup.sh`,
+    launch: launchChromium,
+  },
+  firefox: {
+    name: 'Firefox ESR',
+    missing: !existsSync(FIREFOX_PATH) && `Firefox not found at ${FIREFOX_PATH}: run scripts/setup.sh (Debian package firefox-esr) or set FIREFOX_PATH`,
+    launch: launchFirefox,
+  },
+  webkit: {
+    name: 'WebKit',
+    missing:
+      !(existsSync(WEBKIT_DRIVER_PATH) && existsSync(XVFB_RUN_PATH)) &&
+      'WebKitWebDriver or xvfb-run not found: run scripts/setup.sh (Debian packages webkit2gtk-driver, xvfb, xauth)',
+    launch: launchWebKit,
+  },
+};

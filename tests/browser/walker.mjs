@@ -1,0 +1,123 @@
+// Walking a check through a driver (drivers.mjs), in any engine, on the page or in the widget: reading
+// what the screen shows, waiting for the checker to settle, answering by pointer or by keyboard alone.
+
+import { waitFor } from './drivers.mjs';
+
+// Runs in the page: an attribute (or 'text' for the text) of the first match in the test root, or null.
+function readInTestRoot([selector, attribute]) {
+  const root = window.__testRoot?.() ?? document;
+  const node = root.querySelector(selector);
+  if (!node) return null;
+  return attribute === 'text' ? node.textContent : node.getAttribute(attribute);
+}
+
+/** What the first element matching selector holds: an attribute, or 'text'. null when nothing matches. */
+export const read = (driver, selector, attribute = 'text') => driver.evaluate(readInTestRoot, [selector, attribute]);
+
+/** True when the focused element matches selector (inside the widget's shadow root too). */
+export const focusedIs = (driver, selector) =>
+  driver.evaluate((s) => {
+    const root = window.__testRoot?.() ?? document;
+    return root.activeElement?.matches(s) ?? false;
+  }, selector);
+
+/** Waits until the checker is shown and no move is underway (the core may answer from a worker). */
+export async function settled(driver) {
+  await waitFor(
+    () => driver.evaluate(() => {
+      const root = window.__testRoot?.() ?? document;
+      return root.querySelector('#start, form.question, article.result') !== null && root.querySelector('[aria-busy="true"]') === null;
+    }),
+    { what: 'the checker to settle' },
+  );
+}
+
+/** The question on screen once the checker has settled; null when none is (the result, say). */
+export async function currentQuestion(driver) {
+  await settled(driver);
+  return read(driver, 'form.question', 'data-question');
+}
+
+/** Opens the page and waits until its checker can take answers. */
+export async function openReady(driver, url) {
+  await driver.open(url);
+  await waitFor(async () => (await read(driver, 'body', 'data-ready')) === 'true', { what: `${url} to be ready` });
+}
+
+async function answerByPointer(driver, id, value) {
+  if (id === 'hours_since_massage') {
+    const days = typeof value === 'object';
+    await driver.click(`label[for="hours_since_massage-unit-${days ? 'days' : 'hours'}"]`);
+    await driver.type('#hours_since_massage-amount', String(days ? value.days : value));
+    return;
+  }
+  for (const option of [].concat(value)) await driver.click(`label[for="${id}-${option}"]`);
+}
+
+/** Presses Tab until the focused element matches selector. */
+export async function tabTo(driver, selector) {
+  for (let i = 0; i < 80; i += 1) {
+    if (await focusedIs(driver, selector)) return;
+    await driver.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function answerByKeyboard(driver, id, value) {
+  if (id === 'hours_since_massage') {
+    const days = typeof value === 'object';
+    if (days) throw new Error('the keyboard walk types hours only');
+    await tabTo(driver, '#hours_since_massage-amount');
+    for (const digit of String(value)) await driver.press(digit);
+    return;
+  }
+  const first = `form.question input[name="${id}"]`;
+  if ((await read(driver, first, 'type')) === 'radio') {
+    await tabTo(driver, first);
+    await driver.press('Space');
+    const checked = () => driver.evaluate((s) => (window.__testRoot?.() ?? document).querySelector(`${s}:checked`)?.value ?? null, first);
+    for (let i = 0; i < 12 && (await checked()) !== String(value); i += 1) await driver.press('ArrowDown');
+    if ((await checked()) !== String(value)) throw new Error(`the arrow keys never chose ${value} for ${id}`);
+    return;
+  }
+  for (const option of value) {
+    await tabTo(driver, `${first}[value="${option}"]`);
+    await driver.press('Space');
+  }
+}
+
+/**
+ * From the start screen: "none of these", then every question the checker asks, until the result.
+ * onScreen(name) runs on every settled screen ('start', each question id, 'result'). Returns the questions asked.
+ * With keyboard: true only Tab, Space, the arrows, digits and Enter are used, and focus must be on each new
+ * screen's heading.
+ */
+export async function walkCheck(driver, answers, { keyboard = false, onScreen = async () => {} } = {}) {
+  await settled(driver);
+  await onScreen('start');
+  if (keyboard) {
+    await tabTo(driver, '#start button.begin');
+    await driver.press('Enter');
+  } else {
+    await driver.click('#start button.begin');
+  }
+  const asked = [];
+  for (let id = await currentQuestion(driver); id; id = await currentQuestion(driver)) {
+    asked.push(id);
+    if (asked.length > 20) throw new Error(`the questions never end: ${asked.join(', ')}`);
+    if (answers[id] === undefined) throw new Error(`the checker asked ${id}, which this walk has no answer for`);
+    if (keyboard && !(await focusedIs(driver, 'form.question h1'))) throw new Error(`focus is not on the heading of ${id}`);
+    await (keyboard ? answerByKeyboard : answerByPointer)(driver, id, answers[id]);
+    await onScreen(id);
+    if (keyboard) {
+      await tabTo(driver, 'form.question button[type="submit"]');
+      await driver.press('Enter');
+    } else {
+      await driver.click('form.question button[type="submit"]');
+    }
+    await waitFor(async () => (await read(driver, 'form.question', 'data-question')) !== id, { what: `the checker to leave ${id}` });
+  }
+  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, { what: 'the result' });
+  await onScreen('result');
+  return asked;
+}
