@@ -2,16 +2,15 @@
 // assessment speed (browser, Node, native), the verifier's speed and a Lighthouse mobile run. Prints one
 // table, writes build/benchmark.json, and exits non-zero when a budget is missed.
 //   node scripts/benchmark.mjs [--no-build] [--loads N] [--skip-verifier] [--skip-lighthouse]
-//   node scripts/benchmark.mjs --smoke
-// Its figures are not part of the test command: timings belong here, not in tests. The smoke run is:
-// scripts/test.sh runs it on the builds it has just made, so that no stage of the benchmark can rot
-// unnoticed. It runs every stage once on a tiny scale (one load of each kind, a few hundred calls, a
-// fraction of a second of each throughput), judges no budget, writes build/benchmark-smoke.json and
-// exits non-zero when a stage fails or gives no figure. Two stages are cut short, because no smaller
-// scale exists for them: the verifier (it has one space to check, about 35-90 s here, and test.sh has
-// just run it in full) and Lighthouse (one audit takes 25-30 s on this 2-core machine, ten times the
-// rest of the smoke run): the smoke run only checks that the pinned Lighthouse is installed and starts.
-// `--smoke --lighthouse` adds one real Lighthouse audit.
+//   node scripts/benchmark.mjs --smoke [--lighthouse]
+// Timings belong here, not in tests. The smoke run is the benchmark's own test: scripts/test.sh runs it on
+// the builds it has just made, so that no stage of the benchmark can rot unnoticed. It runs every stage
+// once on a tiny scale (one load of each kind, a few hundred calls, a fraction of a second of each
+// throughput), judges no budget, writes build/benchmark-smoke.json and exits non-zero when a stage fails
+// or gives no figure. Two stages have no smaller scale and are cut short: the verifier (one space to
+// check, 35-90 s here, and test.sh has just run it in full) and Lighthouse (one audit takes 25-30 s on
+// this 2-core machine, about as long as all the other stages together); the smoke run only checks that
+// the pinned Lighthouse is installed and starts, and `--lighthouse` adds one real audit.
 // Lighthouse comes from tests/bench/lighthouse, which scripts/setup.sh installs.
 
 import { execFile, execFileSync } from 'node:child_process';
@@ -27,6 +26,7 @@ import { CHROMIUM_PATH, withBrowser } from '../tests/browser/harness.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.join(ROOT, 'build/site');
 const RELEASE = path.join(ROOT, 'build/native-release');
+const LIGHTHOUSE_TOOLS = path.join(ROOT, 'tests/bench/lighthouse');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) => {
@@ -289,10 +289,15 @@ function measureVerifier() {
   return { combinations: Number(match[1]), seconds: Number(match[2]), threads: Number(match[3]), per_second: Number(match[4]) * 1e6 };
 }
 
-// Asynchronous on purpose: the static server Lighthouse loads runs in this process's event loop.
-async function measureLighthouse(url) {
+function lighthouseBinary() {
   const binary = path.join(LIGHTHOUSE_TOOLS, 'node_modules/.bin/lighthouse');
   if (!existsSync(binary)) throw new Error(`${path.relative(ROOT, binary)} is missing: run scripts/setup.sh (it installs the benchmark's tools)`);
+  return binary;
+}
+
+// Asynchronous on purpose: the static server Lighthouse loads runs in this process's event loop.
+async function measureLighthouse(url) {
+  const binary = lighthouseBinary();
   const report = path.join(os.tmpdir(), `soreness-lighthouse-${process.pid}.json`);
   const run = () => promisify(execFile)(binary, [url, '--quiet', '--output=json', `--output-path=${report}`, '--form-factor=mobile',
     '--only-categories=performance,accessibility,best-practices,seo',
@@ -319,12 +324,9 @@ async function measureLighthouse(url) {
   };
 }
 
-const LIGHTHOUSE_TOOLS = path.join(ROOT, 'tests/bench/lighthouse');
-
 /** The smoke run's check of the Lighthouse stage: the pinned version is installed and starts. */
 function checkLighthouseInstalled() {
-  const binary = path.join(LIGHTHOUSE_TOOLS, 'node_modules/.bin/lighthouse');
-  if (!existsSync(binary)) throw new Error(`${path.relative(ROOT, binary)} is missing: run scripts/setup.sh (it installs the benchmark's tools)`);
+  const binary = lighthouseBinary();
   const pinned = JSON.parse(readFileSync(path.join(LIGHTHOUSE_TOOLS, 'package.json'), 'utf8')).dependencies.lighthouse;
   const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
   if (version !== pinned) throw new Error(`Lighthouse ${version} is installed, ${pinned} is pinned: run scripts/setup.sh`);
