@@ -2,7 +2,16 @@
 // assessment speed (browser, Node, native), the verifier's speed and a Lighthouse mobile run. Prints one
 // table, writes build/benchmark.json, and exits non-zero when a budget is missed.
 //   node scripts/benchmark.mjs [--no-build] [--loads N] [--skip-verifier] [--skip-lighthouse]
-// Not part of the test command: timings belong here, not in tests.
+//   node scripts/benchmark.mjs --smoke [--lighthouse]
+// Timings belong here, not in tests. The smoke run is the benchmark's own test: scripts/test.sh runs it on
+// the builds it has just made, so that no stage of the benchmark can rot unnoticed. It runs every stage
+// once on a tiny scale (one load of each kind, a few hundred calls, a fraction of a second of each
+// throughput), judges no budget, writes build/benchmark-smoke.json and exits non-zero when a stage fails
+// or gives no figure. Two stages have no smaller scale and are cut short: the verifier (one space to
+// check, 35-90 s here, and test.sh has just run it in full) and Lighthouse (one audit takes 25-30 s on
+// this 2-core machine, about as long as all the other stages together); the smoke run only checks that
+// the pinned Lighthouse is installed and starts, and `--lighthouse` adds one real audit.
+// Lighthouse comes from tests/bench/lighthouse, which scripts/setup.sh installs.
 
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -17,13 +26,18 @@ import { CHROMIUM_PATH, withBrowser } from '../tests/browser/harness.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.join(ROOT, 'build/site');
 const RELEASE = path.join(ROOT, 'build/native-release');
+const LIGHTHOUSE_TOOLS = path.join(ROOT, 'tests/bench/lighthouse');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
-const LOADS = option('loads', 10);
+const SMOKE = flag('smoke');
+const LOADS = option('loads', SMOKE ? 1 : 10);
+const SCALE = SMOKE
+  ? { latencyCalls: 200, warmUpCalls: 20, nodeSeconds: 0.2, nativeSeconds: 0.05, lighthouseRuns: 1 }
+  : { latencyCalls: 10_000, warmUpCalls: 1000, nodeSeconds: 2, nativeSeconds: 1, lighthouseRuns: 3 };
 
 const BUDGETS = {
   page_first_load_gzip_bytes: { max: 100 * 1024 },
@@ -219,7 +233,7 @@ const CASES = [
   { danger_signs: ['none'], hours_since_massage: 12, massage_type: 'cupping_scraping', pressure: 'comfortable', first_massage: 'no', body_regions: ['upper_back'], pain_now: 3, pain_feel: ['tender'], trend: 'better', daily_impact: 'none', symptoms: ['mild_bruising'], risk_factors: ['none'] },
 ];
 
-/** 10,000 assess() calls through the JS API in Chromium, each timed (cross-origin isolated: 5 µs timer). */
+/** 10,000 assess() calls (smoke: 200) through the JS API in Chromium, each timed (cross-origin isolated: 5 µs timer). */
 async function measureBrowserLatency(browser, isolatedUrl) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -227,24 +241,25 @@ async function measureBrowserLatency(browser, isolatedUrl) {
     await page.goto(isolatedUrl);
     await page.waitForSelector('body[data-ready="true"]');
     // On the page's thread (createChecker), and as the page uses it: a round trip to its worker.
-    return await page.evaluate(async (cases) => {
+    return await page.evaluate(async ([cases, calls, warmUpCalls]) => {
       const { createChecker } = await import('/checker.js');
       const { createCheckerOffThread } = await import('/checker-off-thread.js');
       const percentiles = async (checker) => {
-        for (let i = 0; i < 1000; i += 1) await checker.assess(cases[i % cases.length]);
-        const times = new Float64Array(10_000);
+        for (let i = 0; i < warmUpCalls; i += 1) await checker.assess(cases[i % cases.length]);
+        const times = new Float64Array(calls);
         for (let i = 0; i < times.length; i += 1) {
           const start = performance.now();
           await checker.assess(cases[i % cases.length]);
           times[i] = performance.now() - start;
         }
         times.sort();
-        return { calls: times.length, p50: times[4999], p99: times[9899], max: times[9999] };
+        const at = (p) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+        return { calls: times.length, p50: at(50), p99: at(99), max: at(100) };
       };
       const onThread = await percentiles(await createChecker({ language: 'en' }));
       const inWorker = await percentiles(await createCheckerOffThread({ language: 'en' }));
       return { isolated: crossOriginIsolated, ...onThread, worker: inWorker };
-    }, CASES);
+    }, [CASES, SCALE.latencyCalls, SCALE.warmUpCalls]);
   } finally {
     await context.close();
   }
@@ -255,7 +270,7 @@ async function measureNodeThroughput() {
   const checker = await nodeChecker('en');
   let done = 0;
   const start = performance.now();
-  while (performance.now() - start < 2000) {
+  while (performance.now() - start < SCALE.nodeSeconds * 1000) {
     for (let i = 0; i < 100; i += 1) checker.assess(CASES[(done + i) % CASES.length]);
     done += 100;
   }
@@ -263,7 +278,7 @@ async function measureNodeThroughput() {
 }
 
 function measureNative() {
-  const output = execFileSync(path.join(RELEASE, 'tests/bench/bench_assess'), { encoding: 'utf8' });
+  const output = execFileSync(path.join(RELEASE, 'tests/bench/bench_assess'), ['--seconds', String(SCALE.nativeSeconds)], { encoding: 'utf8' });
   return JSON.parse(output);
 }
 
@@ -274,11 +289,15 @@ function measureVerifier() {
   return { combinations: Number(match[1]), seconds: Number(match[2]), threads: Number(match[3]), per_second: Number(match[4]) * 1e6 };
 }
 
+function lighthouseBinary() {
+  const binary = path.join(LIGHTHOUSE_TOOLS, 'node_modules/.bin/lighthouse');
+  if (!existsSync(binary)) throw new Error(`${path.relative(ROOT, binary)} is missing: run scripts/setup.sh (it installs the benchmark's tools)`);
+  return binary;
+}
+
 // Asynchronous on purpose: the static server Lighthouse loads runs in this process's event loop.
 async function measureLighthouse(url) {
-  const tools = path.join(ROOT, 'tests/bench/lighthouse');
-  const binary = path.join(tools, 'node_modules/.bin/lighthouse');
-  if (!existsSync(binary)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tools, stdio: 'inherit' });
+  const binary = lighthouseBinary();
   const report = path.join(os.tmpdir(), `soreness-lighthouse-${process.pid}.json`);
   const run = () => promisify(execFile)(binary, [url, '--quiet', '--output=json', `--output-path=${report}`, '--form-factor=mobile',
     '--only-categories=performance,accessibility,best-practices,seo',
@@ -305,8 +324,17 @@ async function measureLighthouse(url) {
   };
 }
 
+/** The smoke run's check of the Lighthouse stage: the pinned version is installed and starts. */
+function checkLighthouseInstalled() {
+  const binary = lighthouseBinary();
+  const pinned = JSON.parse(readFileSync(path.join(LIGHTHOUSE_TOOLS, 'package.json'), 'utf8')).dependencies.lighthouse;
+  const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+  if (version !== pinned) throw new Error(`Lighthouse ${version} is installed, ${pinned} is pinned: run scripts/setup.sh`);
+  return version;
+}
+
 /** Lighthouse varies from run to run; as its documentation advises, the median of several runs counts. */
-async function medianLighthouse(url, runs = 3) {
+async function medianLighthouse(url, runs = SCALE.lighthouseRuns) {
   const all = [];
   for (let i = 0; i < runs; i += 1) all.push(await measureLighthouse(url));
   const sorted = [...all].sort((a, b) => a.performance - b.performance);
@@ -314,24 +342,44 @@ async function medianLighthouse(url, runs = 3) {
 }
 
 // ---------- run ----------
-if (!flag('no-build')) build();
+const started = performance.now();
+// The smoke run measures the builds scripts/test.sh has just made.
+if (!SMOKE && !flag('no-build')) build();
 const results = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown'}` };
+if (SMOKE) results.smoke = true;
+const skipped = {};
 results.files = measureFiles();
 
 const site = await startServer({ root: SITE, port: 0, host: '127.0.0.1' });
 const isolated = await startServer({ root: SITE, port: 0, host: '127.0.0.1',
   headers: { 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Opener-Policy': 'same-origin' } });
+// How long each stage took, in seconds: the smoke run's own cost, stage by stage.
+results.stage_seconds = {};
+const stage = async (name, measure) => {
+  const start = performance.now();
+  try {
+    return await measure();
+  } finally {
+    results.stage_seconds[name] = Number(((performance.now() - start) / 1000).toFixed(2));
+  }
+};
 try {
-  await withBrowser(async (browser) => {
-    results.first_load = await measureFirstLoads(browser, site.url);
-    results.timings = await measureTimings(browser, site.url);
-    results.slow_network = await measureSlowNetworkReady(browser, site.url);
-    results.browser_latency = await measureBrowserLatency(browser, isolated.url);
-  });
-  results.node_wasm_assessments_per_second = await measureNodeThroughput();
-  results.native = measureNative();
-  if (!flag('skip-verifier')) results.verifier = measureVerifier();
-  if (!flag('skip-lighthouse')) results.lighthouse = await medianLighthouse(site.url);
+  await stage('browser', () => withBrowser(async (browser) => {
+    results.first_load = await stage('first_load', () => measureFirstLoads(browser, site.url));
+    results.timings = await stage('timings', () => measureTimings(browser, site.url));
+    results.slow_network = await stage('slow_network', () => measureSlowNetworkReady(browser, site.url));
+    results.browser_latency = await stage('browser_latency', () => measureBrowserLatency(browser, isolated.url));
+  }));
+  results.node_wasm_assessments_per_second = await stage('node', measureNodeThroughput);
+  results.native = await stage('native', measureNative);
+  if (SMOKE) skipped.verifier = 'no smaller space to check; scripts/test.sh runs it in full';
+  else if (!flag('skip-verifier')) results.verifier = await stage('verifier', measureVerifier);
+  if (SMOKE && !flag('lighthouse')) {
+    const version = await stage('lighthouse', checkLighthouseInstalled);
+    skipped.lighthouse = `Lighthouse ${version} is installed and starts; an audit (25-30 s) runs with --lighthouse`;
+  } else if (!flag('skip-lighthouse')) {
+    results.lighthouse = await stage('lighthouse', () => medianLighthouse(site.url));
+  }
 } finally {
   await site.close();
   await isolated.close();
@@ -346,12 +394,56 @@ const figures = {
   browser_assess_p99_ms: results.browser_latency.p99,
   native_assessments_per_second: results.native.native_assessments_per_second,
 };
+// A smoke run's figures come from a tiny scale on a machine busy with the tests: no budget is judged.
 results.budgets = Object.entries(BUDGETS).map(([name, { min, max }]) => {
   const value = figures[name];
   const met = value !== undefined && (min === undefined || value >= min) && (max === undefined || value <= max);
-  return { name, value, min, max, met: value === undefined ? null : met };
+  return { name, value, min, max, met: value === undefined || SMOKE ? null : met };
 });
-writeFileSync(path.join(ROOT, 'build/benchmark.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (Object.keys(skipped).length) results.skipped = skipped;
+const written = SMOKE ? 'build/benchmark-smoke.json' : 'build/benchmark.json';
+writeFileSync(path.join(ROOT, written), `${JSON.stringify(results, null, 2)}\n`);
+
+/** Every figure a stage should have produced, so that a stage that quietly measures nothing fails the smoke run. */
+function missingFigures() {
+  const positive = {
+    'files (count)': results.files.length,
+    'page first load, gzip bytes': results.first_load.page.total.gzip,
+    'widget first load, gzip bytes': results.first_load.widget.total.gzip,
+    'wasm downloaded': results.timings.wasm_downloaded_ms,
+    'core ready': results.timings.core_ready_ms,
+    'core ready, slow network': results.slow_network.core_ready_ms,
+    'assessments/s, WebAssembly under Node': results.node_wasm_assessments_per_second,
+    'assessments/s, native (triage)': results.native.native_assessments_per_second,
+    'assessments/s, native (parse + triage)': results.native.native_parse_and_assess_per_second,
+    'assessments/s, native (JSON round trip)': results.native.native_json_round_trips_per_second,
+  };
+  // Durations of a few animation frames or microseconds: zero is possible with a coarse timer, NaN is not.
+  const finite = {
+    'start click to first question': results.timings.first_question_ms,
+    'last answer to result': results.timings.last_answer_to_result_ms,
+    'assess() in Chromium, p50': results.browser_latency.p50,
+    'assess() in Chromium, max': results.browser_latency.max,
+    'assess() through the worker, p50': results.browser_latency.worker.p50,
+    'assess() through the worker, max': results.browser_latency.worker.max,
+  };
+  if (results.lighthouse) {
+    for (const key of ['performance', 'accessibility', 'best_practices', 'seo']) finite[`Lighthouse ${key}`] = results.lighthouse[key];
+    positive['Lighthouse total byte weight'] = results.lighthouse.total_byte_weight;
+  }
+  return [
+    ...Object.entries(positive).filter(([, value]) => !(Number.isFinite(value) && value > 0)),
+    ...Object.entries(finite).filter(([, value]) => !Number.isFinite(value)),
+  ].map(([name, value]) => `${name} (${value})`);
+}
+
+if (SMOKE) {
+  const missing = missingFigures();
+  if (missing.length) {
+    console.error(`smoke run: these stages gave no figure: ${missing.join(', ')} (written to ${written})`);
+    process.exit(1);
+  }
+}
 
 // ---------- table ----------
 const rows = [];
@@ -384,12 +476,16 @@ if (results.lighthouse) {
 }
 for (const b of results.budgets) {
   const bound = b.max !== undefined ? `<= ${b.max}` : `>= ${b.min}`;
-  row(`budget ${b.name} ${bound}`, b.met === null ? 'not measured' : `${b.value} ${b.met ? 'ok' : 'MISSED'}`);
+  const verdict = SMOKE ? `${b.value ?? 'not measured'} (not judged: smoke run)` : b.met === null ? 'not measured' : `${b.value} ${b.met ? 'ok' : 'MISSED'}`;
+  row(`budget ${b.name} ${bound}`, verdict);
 }
+for (const [name, why] of Object.entries(skipped)) row(`skipped: ${name}`, why);
+row('stages, seconds', Object.entries(results.stage_seconds).map(([name, seconds]) => `${name} ${seconds}`).join(', '));
 const width = Math.max(...rows.map(([what]) => what.length));
 console.log(`\n${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----`);
 for (const [what, value] of rows) console.log(`${what.padEnd(width)}  ${value}`);
-console.log('\nwritten to build/benchmark.json');
+console.log(`\nwritten to ${written}`);
+if (SMOKE) console.log(`smoke run: every stage ran (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 const missed = results.budgets.filter((b) => b.met === false);
 if (missed.length) {

@@ -2,7 +2,8 @@
 # Install what soreness-check needs to build and test on Debian bookworm.
 # Idempotent and quick when everything is already present.
 #   - Debian packages (apt-get, only when one is missing)
-#   - npm dev dependencies (npm ci, only when node_modules is missing or stale)
+#   - npm dev dependencies and the benchmark's Lighthouse (npm ci in . and tests/bench/lighthouse, only
+#     when node_modules is missing or stale)
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -74,14 +75,19 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export PUPPETEER_SKIP_DOWNLOAD=1
 
 # npm writes node_modules/.package-lock.json on every install; use it as the stamp.
-stamp="node_modules/.package-lock.json"
-if [ ! -d node_modules ] || [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  log "npm ci (node $(node --version), npm $(npm --version))"
-  npm ci --no-audit --no-fund --loglevel=error
-  touch "$stamp"
-  log "npm dependencies: installed"
-else
-  log "npm dependencies: up to date"
-fi
+npm_ci() { # folder, what it holds
+  local dir="$1" what="$2" stamp="$1/node_modules/.package-lock.json"
+  if [ ! -d "$dir/node_modules" ] || [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+    log "npm ci in ${dir} (node $(node --version), npm $(npm --version))"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$stamp"
+    log "npm ${what}: installed"
+  else
+    log "npm ${what}: up to date"
+  fi
+}
+npm_ci . "dependencies"
+# Lighthouse 12 for scripts/benchmark.mjs (kept apart: it is large and only the benchmark uses it).
+npm_ci tests/bench/lighthouse "benchmark tools (Lighthouse)"
 
 log "done"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up this machine, builds everything and runs every test: the C++ tests natively, under
 # AddressSanitizer + UndefinedBehaviorSanitizer and as WebAssembly under Node, then the JavaScript
-# tests under Node and the browser tests in Chromium. Stops at the first failing stage.
+# tests under Node and the browser tests in Chromium, Firefox ESR and WebKit, and last a smoke run of the
+# benchmark (scripts/benchmark.mjs --smoke) so that none of its stages can break unnoticed. Stops at the
+# first failing stage.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -34,3 +36,6 @@ scripts/build.sh wasm-release
 
 stage "JavaScript tests (Node) and browser tests (Chromium)"
 node --test tests/js/ tests/browser/
+
+stage "benchmark smoke run (every stage once on a tiny scale, no budgets judged)"
+node scripts/benchmark.mjs --smoke

@@ -1,13 +1,15 @@
 // Writes the page's stylesheet, the page's worker and the embeddable widget into the built site.
 //
-//   node web/build-widget.mjs --web web --knowledge core/knowledge --core DIR --checker FILE --out build/site --version 1.0.0
+//   node web/build-widget.mjs --web web --knowledge core/knowledge --core DIR --checker FILE --out build/site --version 1.0.0 \
+//     --license LICENSE --notices THIRD-PARTY-NOTICES.txt
 //
 // <out>/style.css        theme.css + checker.css + style.css (the page's one stylesheet)
 // <out>/checker-worker.js the page's worker, the JS wrapper and the Emscripten glue as one module: one request
 //                        where a phone would otherwise make three, one after the other
 // <out>/widget/          the npm package of <soreness-check>: one ES module (soreness-check.js: the element,
 //                        the shared screens, the JS wrapper and the Emscripten glue, bundled), its stylesheet,
-//                        the wasm, the knowledge base, embed.html for the sandboxed iframe, package.json, types.
+//                        the wasm, the knowledge base, embed.html for the sandboxed iframe, package.json, types,
+//                        LICENSE and THIRD-PARTY-NOTICES.txt (the glue and the wasm carry third-party code).
 //
 // Bundling uses acorn, which Emscripten already needs (Debian's node-acorn, found through NODE_PATH): the
 // module graph is five files of our own, so a parser-driven bundler of a page beats a bundler dependency.
@@ -52,7 +54,7 @@ export async function minifyBundle(code, acorn = loadAcorn(), terser = loadTerse
 }
 
 function parseArgs(argv) {
-  const names = ['web', 'knowledge', 'core', 'checker', 'out', 'version'];
+  const names = ['web', 'knowledge', 'core', 'checker', 'out', 'version', 'license', 'notices'];
   const options = {};
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '');
@@ -229,6 +231,8 @@ async function main() {
   for (const file of ['embed.html', 'embed.js', 'embed-host.js', 'soreness-check.d.ts', 'README.md']) {
     cpSync(web(path.join('embed', file)), path.join(widget, file));
   }
+  cpSync(options.license, path.join(widget, 'LICENSE'));
+  cpSync(options.notices, path.join(widget, 'THIRD-PARTY-NOTICES.txt'));
   const manifest = JSON.parse(read(web('embed/package.json')));
   manifest.version = options.version;
   writeFileSync(path.join(widget, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

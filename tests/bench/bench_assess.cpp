@@ -1,8 +1,10 @@
 // Assessment throughput on one core: the triage alone (parsed answers) and the whole JSON round trip.
 // Prints one JSON object; scripts/benchmark.mjs collects it. Not a test: timings belong in benchmarks.
+//   bench_assess [KNOWLEDGE_DIR] [--seconds S]   (S: how long each of the three measures runs; default 1)
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -30,12 +32,12 @@ const std::vector<std::string> cases = {
 };
 
 template <class Work>
-double per_second(Work work) {
+double per_second(double seconds, Work work) {
     using clock = std::chrono::steady_clock;
     long long done = 0;
     auto start = clock::now();
     double elapsed = 0;
-    while (elapsed < 1.0) {
+    while (elapsed < seconds) {
         for (int i = 0; i < 1000; ++i) work(done++);
         elapsed = std::chrono::duration<double>(clock::now() - start).count();
     }
@@ -45,7 +47,20 @@ double per_second(Work work) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::string dir = argc > 1 ? argv[1] : SORENESS_KNOWLEDGE_DIR;
+    std::string dir = SORENESS_KNOWLEDGE_DIR;
+    double seconds = 1.0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--seconds" && i + 1 < argc) {
+            seconds = std::strtod(argv[++i], nullptr);
+        } else {
+            dir = arg;
+        }
+    }
+    if (!(seconds > 0)) {
+        std::fprintf(stderr, "bench_assess: --seconds needs a positive number\n");
+        return 2;
+    }
     auto loaded = soreness::load_knowledge_base(read_text(dir + "/knowledge-base.json"), read_text(dir + "/strings/en.json"));
     if (!loaded.knowledge) {
         std::fprintf(stderr, "bench_assess: cannot load the knowledge base from %s\n", dir.c_str());
@@ -56,13 +71,13 @@ int main(int argc, char** argv) {
     for (auto& text : cases) parsed.push_back(soreness::parse_answers(kb, text).value());
 
     volatile int sink = 0;
-    double triage = per_second([&](long long i) { sink = sink + static_cast<int>(soreness::assess(kb, parsed[i % parsed.size()]).result); });
-    double parse_and_triage = per_second([&](long long i) {
+    double triage = per_second(seconds, [&](long long i) { sink = sink + static_cast<int>(soreness::assess(kb, parsed[i % parsed.size()]).result); });
+    double parse_and_triage = per_second(seconds, [&](long long i) {
         auto answers = soreness::parse_answers(kb, cases[i % cases.size()]);
         sink = sink + static_cast<int>(soreness::assess(kb, answers.value()).result);
     });
     soreness::checker checker(kb);
-    double json_round_trip = per_second([&](long long i) { sink = sink + static_cast<int>(checker.assess_json(cases[i % cases.size()]).size()); });
+    double json_round_trip = per_second(seconds, [&](long long i) { sink = sink + static_cast<int>(checker.assess_json(cases[i % cases.size()]).size()); });
 
     std::printf("{\"native_assessments_per_second\": %.0f, \"native_parse_and_assess_per_second\": %.0f, "
                 "\"native_json_round_trips_per_second\": %.0f}\n",

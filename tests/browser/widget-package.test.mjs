@@ -1,5 +1,6 @@
 // The widget's npm package (build/site/widget): `npm pack` makes a tarball with exactly the files a site
-// needs; installed into a scratch site (from the local tarball, offline), it renders and runs in Chromium.
+// needs, with its licence and the third-party notices; installed into a scratch site (from the local
+// tarball, offline), it renders and runs in Chromium.
 //
 //   node --test tests/browser/widget-package.test.mjs
 
@@ -10,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withBrowser, watchPage, SITE_DIR } from './harness.mjs';
+import { withBrowser, watchPage, SITE_DIR, REPO_ROOT } from './harness.mjs';
 import { startHost, widgetDriver } from './widget-support.mjs';
 
 const WIDGET_DIR = path.join(SITE_DIR, 'widget');
@@ -42,11 +43,12 @@ test('npm pack gives a tarball that installs offline into a scratch site and ren
     assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
     assert.equal(manifest.types, './soreness-check.d.ts');
     assert.equal(manifest.exports['.'].default, './soreness-check.js');
+    assert.equal(manifest.license, 'Apache-2.0');
 
     const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], WIDGET_DIR));
     assert.deepEqual(
       packed.files.map((f) => f.path).sort(),
-      ['README.md', 'embed-host.js', 'embed.html', 'embed.js', 'knowledge/knowledge-base.json', 'knowledge/strings/de.json', 'knowledge/strings/en.json',
+      ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.txt', 'embed-host.js', 'embed.html', 'embed.js', 'knowledge/knowledge-base.json', 'knowledge/strings/de.json', 'knowledge/strings/en.json',
         'knowledge/strings/es.json', 'package.json', 'soreness-check.css', 'soreness-check.d.ts', 'soreness-check.js', 'soreness-core.wasm'],
     );
 
@@ -56,6 +58,10 @@ test('npm pack gives a tarball that installs offline into a scratch site and ren
     npm(['install', '--offline', path.join(scratch, packed.filename)], site);
     const installed = JSON.parse(readFileSync(path.join(site, 'node_modules/soreness-check/package.json'), 'utf8'));
     assert.equal(installed.version, manifest.version);
+    assert.equal(installed.license, 'Apache-2.0');
+    for (const file of ['LICENSE', 'THIRD-PARTY-NOTICES.txt']) {
+      assert.equal(readFileSync(path.join(site, 'node_modules/soreness-check', file), 'utf8'), readFileSync(path.join(REPO_ROOT, file), 'utf8'), `the tarball's ${file}`);
+    }
     writeFileSync(
       path.join(site, 'index.html'),
       '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Spa</title><link rel="icon" href="data:,">' +

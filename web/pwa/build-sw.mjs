@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const site = path.resolve(process.argv[2] ?? 'build/site');
-// The page needs neither the widget package (widget/, with its own copy of the wasm) nor the spa
-// owners' configurator offline; precaching them would cost every phone that opens the page.
-const skipped = (file) => file === 'sw.js' || file.startsWith('widget/') || file.startsWith('configure.');
+// The page needs neither the widget package (widget/, with its own copy of the wasm), the spa
+// owners' configurator nor the third-party licence texts offline; precaching them would cost every
+// phone that opens the page.
+const skipped = (file) => file === 'sw.js' || file.startsWith('widget/') || file.startsWith('configure.') || file === 'THIRD-PARTY-NOTICES.txt';
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
