@@ -191,3 +191,71 @@ TEST_CASE("the shipped policy names only questions and options the shipped knowl
             }
     CHECK(policy.flags.size() == 34);
 }
+
+// Issue 13: the policy is a data file a clinician reads; the reader refuses what it does not understand.
+
+namespace {
+
+std::string policy_errors(const std::string& text) {
+    auto r = v::load_policy(text);
+    std::string out;
+    for (const auto& e : r.errors) out += "[" + e.code + "] " + e.text() + "\n";
+    CHECK(r.loaded.has_value() == out.empty());
+    return out;
+}
+
+json minimal_policy() {
+    return json::parse(R"({
+      "about": "test",
+      "floors": [{"id": "chest_pain", "at_least": "emergency", "when": [{"danger_signs": {"has_any": ["chest_pain"]}}]}],
+      "never_reassure_when_unanswered": {"at_least": "contact_therapist", "questions": ["danger_signs"]},
+      "worsening": {"mild_to_bad": {"trend": ["better", "same", "worse"]}, "adding": ["symptoms"], "rising": ["pain_now"]}
+    })");
+}
+
+}  // namespace
+
+TEST_CASE("a policy file is read into floors, never-reassure flags and the worsening steps") {
+    auto r = v::load_policy(minimal_policy().dump());
+    REQUIRE(r.loaded.has_value());
+    const auto& p = *r.loaded;
+    REQUIRE(p.flags.size() == 2);
+    CHECK(p.flags[0].id == "chest_pain");
+    CHECK(p.flags[0].floor == soreness::disposition::emergency);
+    CHECK(p.flags[1].id == "never_reassure_without_danger_signs");
+    CHECK(p.flags[1].clauses[0][0].kind == v::policy_atom::test::unanswered);
+    CHECK(p.ordered.size() == 1);
+    CHECK(p.adding == std::vector<std::string>{"symptoms"});
+
+    auto either = minimal_policy();
+    either["floors"][0]["when"] = json::parse(R"([{"pain_now": {"at_least": 8}}, {"any": [{"trend": {"is_any": ["worse"]}}, {"symptoms": {"has_any": ["dark_urine"]}}]}])");
+    auto e = v::load_policy(either.dump());
+    REQUIRE(e.loaded.has_value());
+    const auto& clauses = e.loaded->flags[0].clauses;
+    REQUIRE(clauses.size() == 2);
+    CHECK(clauses[0][0].threshold == 8);
+    CHECK(clauses[1].size() == 2);
+    CHECK(clauses[1][1].options == std::vector<std::string>{"dark_urine"});
+}
+
+TEST_CASE("a policy file with mistakes is refused, each named by a JSON pointer") {
+    CHECK(policy_errors("{") == "[policy.parse] /: the policy is not a JSON object\n");
+    auto p = minimal_policy();
+    p["floors"][0]["at_least"] = "soon";
+    p["floors"][0]["when"][0] = json::parse(R"({"danger_signs": {"has": ["chest_pain"]}})");
+    p["floors"].push_back(json::parse(R"({"id": "chest_pain", "at_least": "urgent", "when": [], "wen": 1})"));
+    p["worsening"]["rising"] = json::array();
+    CHECK(policy_errors(p.dump()) ==
+          "[policy.unknown_disposition] /floors/0/at_least: unknown disposition 'soon'\n"
+          "[policy.bad_test] /floors/0/when/0/danger_signs/has: unknown test 'has'; expected has_any, is_any or at_least\n"
+          "[policy.unknown_field] /floors/1/wen: unknown field 'wen'\n"
+          "[policy.duplicate_id] /floors/1/id: duplicate floor id 'chest_pain'\n"
+          "[policy.missing_field] /floors/1/when: a floor needs a non-empty 'when' list\n"
+          "[policy.bad_list] /worsening/rising: expected a non-empty list of ids\n");
+}
+
+TEST_CASE("docs/triage-policy.md is up to date with tests/verifier/triage-policy.json") {
+    const std::string path = std::string(SORENESS_DOCS_DIR) + "/triage-policy.md";
+    bool same = soreness::testing::read_text(path) == v::policy_markdown(v::triage_policy());
+    CHECK_MESSAGE(same, "docs/triage-policy.md is out of date; regenerate it with: build/native-release/soreness-verify --policy-table > docs/triage-policy.md");
+}

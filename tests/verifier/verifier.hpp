@@ -3,6 +3,7 @@
 // answer space, the exact reductions that make it finite and small, and how to run it.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct ordered_question {
 };
 
 struct policy {
+    std::string about;  ///< what the policy is and where it comes from, for the generated document
     std::vector<policy_flag> flags;
     std::vector<ordered_question> ordered;
     /// Multiple-choice questions where ticking one more option counts as "adding" (a symptom, a risk factor...).
@@ -42,8 +44,29 @@ struct policy {
     std::vector<std::string> rising;
 };
 
-/// The triage policy of issue 3 (the minimum the knowledge base must meet), encoded by hand.
+/// A problem in a policy file: a stable code, where (a JSON pointer) and what is wrong.
+struct policy_error {
+    std::string code;
+    std::string where;
+    std::string message;
+    std::string text() const;  ///< "<where>: <message>"
+};
+
+struct policy_load_result {
+    std::optional<policy> loaded;  ///< set only when there are no errors
+    std::vector<policy_error> errors;
+};
+
+/// Reads a policy file (the format of tests/verifier/triage-policy.json); every problem is reported.
+/// Whether its questions and options exist is checked against a knowledge base by verify().
+policy_load_result load_policy(const std::string& text);
+
+/// The shipped triage policy, tests/verifier/triage-policy.json: the minimum the knowledge base must
+/// meet. Exits the program with the errors when the file cannot be used.
 const policy& triage_policy();
+
+/// The policy as the Markdown document docs/triage-policy.md.
+std::string policy_markdown(const policy& p);
 
 enum class property : std::uint8_t { setup, totality, floor, monotonicity, reachability };
 const char* property_name(property p);
