@@ -38,10 +38,22 @@ export async function currentQuestion(driver) {
   return read(driver, 'form.question', 'data-question');
 }
 
-/** Opens the page and waits until its checker can take answers. */
+/** Opens the page and waits until its checker can take answers; says how far the page got when it never does. */
 export async function openReady(driver, url) {
   await driver.open(url);
-  await waitFor(async () => (await read(driver, 'body', 'data-ready')) === 'true', { what: `${url} to be ready` });
+  try {
+    // The core compiles and loads its knowledge base first: allow for a machine busy with other work.
+    await waitFor(async () => (await read(driver, 'body', 'data-ready')) === 'true', { what: `${url} to be ready`, timeout: 60_000 });
+  } catch (error) {
+    const state = await driver.evaluate(() => ({
+      url: location.href,
+      readyState: document.readyState,
+      status: document.getElementById('status')?.textContent ?? null,
+      controlled: navigator.serviceWorker?.controller != null,
+    })).catch((failure) => `unreadable: ${failure.message}`);
+    error.message += `; the page: ${JSON.stringify(state)}`;
+    throw error;
+  }
 }
 
 async function answerByPointer(driver, id, value) {
