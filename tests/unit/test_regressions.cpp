@@ -1,4 +1,4 @@
-// Regression tests for findings of the fuzzers and the hostile-input work (issue 8). Each test
+// Regression tests for findings of the fuzzers and the hostile-input work (issues 8 and 14). Each test
 // names its finding; fuzz inputs are kept here byte for byte so the ordinary suite replays them.
 
 #include <string>
@@ -124,11 +124,131 @@ TEST_CASE("finding 2 (stack overflow): deeply nested 'any' conditions in a knowl
     REQUIRE(deep.errors.size() == 1);
     CHECK(deep.errors[0].code == "kb.too_deep");
     CHECK(deep.errors[0].text() == "/: the knowledge base: nested more than 32 levels deep");
-    // The rules array, the rule, "when" and each "any" with its list count; 13 levels of "any" still load.
-    CHECK(with_condition(13).knowledge.has_value());
-    CHECK(with_condition(14).errors.at(0).code == "kb.too_deep");
+    // The rules array, the rule, "when" and each "any" with its list count: 14 levels of "any" pass 32.
+    // Since issue 14 conditions nest at most max_condition_depth (8) levels, which names the place.
+    CHECK(with_condition(7).knowledge.has_value());
+    REQUIRE(with_condition(13).errors.size() == 1);
+    CHECK(with_condition(13).errors[0].code == "kb.too_deep");
+    CHECK(with_condition(13).errors[0].where == "/rules/0/when/0/any/0/any/0/any/0/any/0/any/0/any/0/any/0/any");
+    CHECK(with_condition(14).errors.at(0).text() == "/: the knowledge base: nested more than 32 levels deep");
 
     auto strings = soreness::load_knowledge_base(soreness::testing::shipped_knowledge_text(), std::string(40, '['));
     REQUIRE(strings.errors.size() == 1);
     CHECK(strings.errors[0].text() == "/: the strings file: nested more than 32 levels deep");
+}
+
+namespace {
+
+/// The shipped knowledge base with one change, loaded with the shipped English strings: every error
+/// as "[code] where: message", one per line.
+std::string load_errors(const json& kb_json) {
+    auto loaded = soreness::load_knowledge_base(kb_json.dump(), soreness::testing::shipped_strings_text());
+    CHECK(loaded.knowledge.has_value() == loaded.errors.empty());
+    std::string all;
+    for (const auto& e : loaded.errors) all += "[" + e.code + "] " + e.text() + "\n";
+    return all;
+}
+
+json shipped_json() { return json::parse(soreness::testing::shipped_knowledge_text()); }
+
+json& question_json(json& kb_json, const std::string& id) {
+    for (auto& q : kb_json["questions"])
+        if (q["id"] == id) return q;
+    FAIL("no question " << id);
+    return kb_json;
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: an ask_when using 'incomplete' is refused (it overflowed the stack in every assess)") {
+    // validate said ok, then assess recursed missing_questions -> applies -> holds -> missing_questions.
+    auto kb_json = shipped_json();
+    SUBCASE("directly") {
+        question_json(kb_json, "pressure")["ask_when"] = json::parse(R"([{"incomplete": true}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_incomplete] /questions/3/ask_when/0: 'incomplete' cannot decide whether a question is asked: "
+              "which questions are missing depends on ask_when itself\n");
+    }
+    SUBCASE("inside 'any'") {
+        question_json(kb_json, "side")["ask_when"] =
+            json::parse(R"([{"any": [{"question": "massage_type", "is_any": ["sports"]}, {"any": [{"question": "pressure", "unanswered": true}, {"incomplete": true}]}]}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_incomplete] /questions/6/ask_when/0/any/1/any/1: 'incomplete' cannot decide whether a question is asked: "
+              "which questions are missing depends on ask_when itself\n");
+    }
+    SUBCASE("in a rule it is still fine") {
+        CHECK(load_errors(kb_json).empty());
+        bool uses_incomplete = false;
+        for (const auto& r : kb_json["rules"])
+            for (const auto& c : r["when"]) uses_incomplete = uses_incomplete || c.contains("incomplete");
+        CHECK(uses_incomplete);
+    }
+}
+
+TEST_CASE("issue 14: an ask_when naming its own question is refused") {
+    auto kb_json = shipped_json();
+    SUBCASE("a test of its answer") {
+        question_json(kb_json, "pressure")["ask_when"] = json::parse(R"([{"question": "pressure", "is_any": ["too_painful"]}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_self] /questions/3/ask_when/0: a question cannot be asked depending on its own answer ('pressure')\n");
+    }
+    SUBCASE("'unanswered', inside 'any'") {
+        question_json(kb_json, "pressure")["ask_when"] =
+            json::parse(R"([{"any": [{"question": "massage_type", "is_any": ["sports"]}, {"question": "pressure", "unanswered": true}]}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_self] /questions/3/ask_when/0/any/1: a question cannot be asked depending on its own answer ('pressure')\n");
+    }
+}
+
+TEST_CASE("issue 14: questions whose ask_when depend on each other in a cycle are refused, naming the cycle") {
+    auto kb_json = shipped_json();
+    SUBCASE("two questions") {
+        question_json(kb_json, "pressure")["ask_when"] = json::parse(R"([{"question": "first_massage", "is_any": ["no"]}])");
+        question_json(kb_json, "first_massage")["ask_when"] = json::parse(R"([{"question": "pressure", "unanswered": true}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_cycle] /questions/3/ask_when/0: questions decide in a cycle whether each other is asked: "
+              "'pressure' -> 'first_massage' -> 'pressure'; an ask_when may only refer to questions asked earlier\n");
+    }
+    SUBCASE("three questions, the cycle closed inside 'any'") {
+        question_json(kb_json, "massage_type")["ask_when"] =
+            json::parse(R"([{"any": [{"question": "danger_signs", "has_any": ["none"]}, {"question": "first_massage", "is_any": ["no"]}]}])");
+        question_json(kb_json, "first_massage")["ask_when"] = json::parse(R"([{"question": "pressure", "is_any": ["comfortable"]}])");
+        question_json(kb_json, "pressure")["ask_when"] = json::parse(R"([{"question": "massage_type", "is_any": ["sports"]}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.ask_when_cycle] /questions/2/ask_when/0/any/1: questions decide in a cycle whether each other is asked: "
+              "'massage_type' -> 'first_massage' -> 'pressure' -> 'massage_type'; an ask_when may only refer to questions asked earlier\n");
+    }
+    SUBCASE("a later question without a cycle is the ordering error it always was") {
+        question_json(kb_json, "pressure")["ask_when"] = json::parse(R"([{"question": "first_massage", "is_any": ["no"]}])");
+        CHECK(load_errors(kb_json) ==
+              "[kb.unknown_question] /questions/3/ask_when/0: may only refer to questions asked earlier, not 'first_massage'\n");
+    }
+}
+
+TEST_CASE("issue 14: conditions nested deeper than max_condition_depth are refused where they are") {
+    REQUIRE(soreness::max_condition_depth == 8);
+    const json leaf = json::parse(R"({"question": "pain_now", "at_least": 5})");
+    auto nested = [&](int levels) {
+        json c = leaf;
+        for (int i = 0; i < levels; ++i) c = json{{"any", json::array({c, leaf})}};
+        return c;
+    };
+    std::string deepest = "/0";  // the eighth level's "any", which would hold a ninth
+    for (int i = 0; i < 7; ++i) deepest += "/any/0";
+    deepest += "/any";
+
+    auto kb_json = shipped_json();
+    SUBCASE("in a rule") {
+        kb_json["rules"][0]["when"] = json::array({nested(7)});
+        CHECK(load_errors(kb_json).empty());
+        kb_json["rules"][0]["when"] = json::array({nested(8)});
+        CHECK(load_errors(kb_json) == "[kb.too_deep] /rules/0/when" + deepest + ": conditions may nest at most 8 levels deep ('any' inside 'any')\n");
+    }
+    SUBCASE("in an ask_when") {
+        const json hours = json::parse(R"({"question": "hours_since_massage", "below": 24})");
+        json c = hours;
+        for (int i = 0; i < 12; ++i) c = json{{"any", json::array({c, hours})}};
+        question_json(kb_json, "pressure")["ask_when"] = json::array({c});
+        CHECK(load_errors(kb_json) == "[kb.too_deep] /questions/3/ask_when" + deepest + ": conditions may nest at most 8 levels deep ('any' inside 'any')\n");
+    }
 }
