@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -338,6 +340,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     byte_source in(data, size);
     generator make(in);
     make.build();
+    // To see what an input (e.g. a crash file) builds: SORENESS_FUZZ_PRINT=1 fuzz_build_knowledge_base FILE
+    static const bool print = std::getenv("SORENESS_FUZZ_PRINT") != nullptr;
+    if (print) std::fprintf(stderr, "knowledge base: %s\nstrings: %s\n", make.knowledge.dump().c_str(), make.strings.dump().c_str());
     auto loaded = soreness::load_knowledge_base(soreness::detail::dump(make.knowledge), soreness::detail::dump(make.strings));
     expect(loaded.knowledge.has_value() == loaded.errors.empty(), "a load gives a knowledge base or errors, not both");
     for (const auto& e : loaded.errors) {
