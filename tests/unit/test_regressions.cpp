@@ -252,3 +252,41 @@ TEST_CASE("issue 14: conditions nested deeper than max_condition_depth are refus
         CHECK(load_errors(kb_json) == "[kb.too_deep] /questions/3/ask_when" + deepest + ": conditions may nest at most 8 levels deep ('any' inside 'any')\n");
     }
 }
+
+TEST_CASE("issue 14 (read in the evaluation code): 'incomplete' inside an 'any' inside an 'any' shows its evidence") {
+    // assess evaluated it with the missing questions, but the public holds() computed them only for a
+    // top-level "incomplete", so the reason's evidence came out empty.
+    auto evidence = [](const json& when) {
+        auto kb_json = shipped_json();
+        for (auto& r : kb_json["rules"])
+            if (r["id"] == "answers_missing") r["when"] = when;
+        auto loaded = soreness::load_knowledge_base(kb_json.dump(), soreness::testing::shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        auto report = json::parse(soreness::checker(std::move(*loaded.knowledge)).assess_json(R"({"danger_signs": ["none"]})"));
+        for (const auto& reason : report["result"]["reasons"])
+            if (reason["rule"] == "answers_missing") return reason["answers"];
+        FAIL("answers_missing did not fire");
+        return json();
+    };
+    const json direct = evidence(json::parse(R"([{"incomplete": true}])"));
+    REQUIRE(direct.size() == 11);
+    CHECK(direct[0] == json::parse(R"({"question": "hours_since_massage", "question_text": "How long ago was your massage?", "answered": false})"));
+    CHECK(evidence(json::parse(R"([{"any": [{"any": [{"incomplete": true}, {"question": "pain_now", "at_least": 10}]},
+                                            {"question": "pain_now", "at_least": 10}]}])")) == direct);
+}
+
+TEST_CASE("issue 14, finding 4 (fuzz_build_knowledge_base, loader fix reverted): the knowledge base it built is refused") {
+    // tests/fuzz/corpus/fuzz_build_knowledge_base/issue14_incomplete_ask_when (was
+    // crash-e3171b216ba032a1655f2f5452463576cb745e5e): it loaded, then assess overflowed the stack.
+    // The texts below are what that input builds (SORENESS_FUZZ_PRINT=1).
+    const std::string kb_text = R"({"advice":["rest"],"dispositions":[{"advice":["rest"],"everyday_advice":true,"id":"self_care"},{"advice":["rest"],"everyday_advice":true,"id":"contact_therapist"},{"advice":["rest"],"everyday_advice":true,"id":"see_doctor"},{"advice":["rest"],"everyday_advice":true,"id":"urgent"},{"advice":["rest"],"everyday_advice":true,"id":"emergency"}],"explanations":["why"],"limits":{"answers_max_bytes":1345,"answers_max_depth":4},"questions":[{"ask_when":[{"incomplete":true},{"incomplete":true}],"id":"q0","options":["o0","o1"],"red_flag":true,"type":"single"},{"ask_when":[{"incomplete":true},{"incomplete":true}],"exclusive":["o3"],"id":"q1","options":["o0","o1","o2","o3"],"red_flag":true,"type":"multiple"},{"ask_when":[{"incomplete":true},{"incomplete":true}],"id":"q2","integer":true,"max":41.0,"min":0.0,"red_flag":true,"type":"number","unit":"hours"},{"ask_when":[{"incomplete":true},{"incomplete":true}],"exclusive":["o1"],"id":"q3","options":["o0","o1"],"red_flag":true,"type":"regions"},{"id":"q4","options":["o0","o1"],"red_flag":true,"type":"multiple"},{"id":"q5","options":["o0","o1","o2","o3","o4"],"type":"regions"}],"rules":[{"advice":["rest"],"id":"r0","requires":"emergency","source":"fuzz","when":[{"question":"q0","unanswered":true}]},{"advice":["rest"],"id":"r1","requires":"contact_therapist","source":"fuzz","when":[]},{"advice":["rest"],"id":"reach_self_care","requires":"self_care","source":"fuzz","when":[]},{"advice":["rest"],"id":"reach_contact_therapist","requires":"contact_therapist","source":"fuzz","when":[]},{"advice":["rest"],"id":"reach_see_doctor","requires":"see_doctor","source":"fuzz","when":[]},{"advice":["rest"],"id":"reach_urgent","requires":"urgent","source":"fuzz","when":[]},{"advice":["rest"],"id":"reach_emergency","requires":"emergency","source":"fuzz","when":[]}],"timeline":{"peak_ends_hours":10.25,"peak_starts_hours":5.125,"question":"q2","seek_advice_hours":41.0,"usually_gone_hours":20.5},"version":"fuzz"})";
+    const std::string strings_text = R"({"advice":{"rest":"Rest."},"dispositions":{"contact_therapist":{"headline":"About contact_therapist","label":"contact_therapist"},"emergency":{"headline":"About emergency","label":"emergency"},"see_doctor":{"headline":"About see_doctor","label":"see_doctor"},"self_care":{"headline":"About self_care","label":"self_care"},"urgent":{"headline":"About urgent","label":"urgent"}},"explanations":{"why":"Why."},"language":"en","language_name":"English","questions":{"q0":{"help":"","options":{"o0":"Option o0","o1":"Option o1"},"text":"Question q0?"},"q1":{"help":"","options":{"o0":"Option o0","o1":"Option o1","o2":"Option o2","o3":"Option o3"},"text":"Question q1?"},"q2":{"help":"","text":"Question q2?","unit":"hours"},"q3":{"help":"","options":{"o0":"Option o0","o1":"Option o1"},"text":"Question q3?"},"q4":{"help":"","options":{"o0":"Option o0","o1":"Option o1"},"text":"Question q4?"},"q5":{"help":"","options":{"o0":"Option o0","o1":"Option o1","o2":"Option o2","o3":"Option o3","o4":"Option o4"},"text":"Question q5?"}},"rules":{"r0":"Because of r0","r1":"Because of r1","reach_contact_therapist":"Because of reach_contact_therapist","reach_emergency":"Because of reach_emergency","reach_see_doctor":"Because of reach_see_doctor","reach_self_care":"Because of reach_self_care","reach_urgent":"Because of reach_urgent"},"timeline":{"building":"Phase building","easing":"Phase easing","peak":"Phase peak","should_be_gone":"Phase should_be_gone","unknown":"Phase unknown"},"ui":{"title":"Fuzz"}})";
+    auto loaded = soreness::load_knowledge_base(kb_text, strings_text);
+    REQUIRE(loaded.errors.size() == 8);
+    for (std::size_t i = 0; i < loaded.errors.size(); ++i) {
+        CHECK(loaded.errors[i].code == "kb.ask_when_incomplete");
+        CHECK(loaded.errors[i].where == "/questions/" + std::to_string(i / 2) + "/ask_when/" + std::to_string(i % 2));
+    }
+    CHECK(loaded.errors[0].text() ==
+          "/questions/0/ask_when/0: 'incomplete' cannot decide whether a question is asked: which questions are missing depends on ask_when itself");
+}
