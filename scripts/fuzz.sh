@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang (-fsanitize=fuzzer,address,undefined) in build/fuzz and runs
 # one of them for SECONDS seconds, starting from the seeds in tests/fuzz/corpus/TARGET.
 #   scripts/fuzz.sh fuzz_assess 600            # extra arguments go to libFuzzer
-# Targets: fuzz_load_knowledge_base, fuzz_assess, fuzz_next_questions.
+# Targets: fuzz_load_knowledge_base, fuzz_build_knowledge_base, fuzz_assess, fuzz_next_questions.
 # New corpus entries go to build/fuzz/corpus/TARGET (the checked-in seeds stay small); a crash, leak,
 # timeout or out-of-memory input goes to build/fuzz/artifacts/TARGET/. Runs at the lowest priority.
 set -euo pipefail

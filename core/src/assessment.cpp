@@ -31,6 +31,11 @@ timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& 
     return t;
 }
 
+/// Whether `c` asks which questions are missing: "incomplete", also inside "any".
+bool needs_missing(const condition& c) {
+    return c.test == condition::kind::incomplete || std::any_of(c.any.begin(), c.any.end(), needs_missing);
+}
+
 bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing) {
     using kind = condition::kind;
     switch (c.test) {
@@ -62,7 +67,8 @@ const char* phase_id(timeline_position::phase p) {
 }
 
 bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers) {
-    return holds(kb, c, answers, c.test == condition::kind::incomplete ? missing_questions(kb, answers) : 0);
+    // Only computed when needed: applies() evaluates ask_when through here, and missing_questions calls applies().
+    return holds(kb, c, answers, needs_missing(c) ? missing_questions(kb, answers) : 0);
 }
 
 assessment assess(const knowledge_base& kb, const answer_set& answers) {

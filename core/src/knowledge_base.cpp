@@ -26,6 +26,22 @@ const json* member(const json& object, const char* key) {
     return it == object.end() ? nullptr : &*it;
 }
 
+/// Where a condition is read: which questions it may name and how deep it sits.
+struct condition_scope {
+    int visible_questions = 0;        ///< it may name questions [0, visible_questions)
+    int asking = -1;                  ///< the question whose ask_when this is, -1 in a rule
+    std::string_view asking_id;       ///< that question's id
+    std::size_t depth = 1;            ///< 1 directly in "when" or "ask_when", +1 per enclosing "any"
+};
+
+/// An ask_when condition naming a question that comes later (or has not been read yet): judged
+/// once every question is known, since it may close a cycle.
+struct later_reference {
+    int from = -1;
+    std::string to;
+    std::string where;
+};
+
 /// Collects every problem instead of stopping at the first, so a clinician sees them all at once.
 class validator {
 public:
@@ -185,6 +201,7 @@ private:
     knowledge_base& kb_;
     std::vector<bool> advice_used_;
     std::vector<std::string> declared_question_ids_;  // every id in /questions, read or not yet
+    std::vector<later_reference> later_references_;
 
     const json* named(const json& object, const std::string& key, const std::string& where) {
         if (!object.is_object()) {
@@ -289,10 +306,61 @@ private:
             else read_choice_question(v[i], where, q);
             if (const auto* when = member(v[i], "ask_when")) {
                 // Only earlier questions may decide whether a question is asked: no cycles, a fixed order.
-                q.ask_when = conditions(*when, where + "/ask_when", static_cast<int>(kb_.questions.size()));
+                const int index = static_cast<int>(kb_.questions.size());
+                q.ask_when = conditions(*when, where + "/ask_when", {index, index, q.id, 1});
             }
             kb_.questions.push_back(std::move(q));
         }
+        check_later_references();
+    }
+
+    /// Each ask_when naming a later question is an error; when the later question's own ask_when
+    /// leads back (directly or through others), the error shows the cycle.
+    void check_later_references() {
+        const auto count = kb_.questions.size();
+        std::vector<std::vector<int>> looks_at(count);
+        for (std::size_t i = 0; i < count; ++i)
+            for (const auto& c : kb_.questions[i].ask_when) collect_questions(c, looks_at[i]);
+        for (const auto& ref : later_references_) {
+            int to = kb_.question_index(ref.to);
+            if (to >= 0) looks_at[ref.from].push_back(to);
+        }
+        for (const auto& ref : later_references_) {
+            int to = kb_.question_index(ref.to);
+            auto path = to >= 0 ? question_path(looks_at, to, ref.from) : std::vector<int>{};
+            if (path.empty()) {
+                check_.fail("kb.unknown_question", ref.where, "may only refer to questions asked earlier, not " + detail::quote(ref.to));
+                continue;
+            }
+            std::string cycle = detail::quote(kb_.questions[ref.from].id);
+            for (int q : path) cycle += " -> " + detail::quote(kb_.questions[q].id);
+            check_.fail("kb.ask_when_cycle", ref.where,
+                        "questions decide in a cycle whether each other is asked: " + cycle + "; an ask_when may only refer to questions asked earlier");
+        }
+    }
+
+    static void collect_questions(const condition& c, std::vector<int>& out) {
+        if (c.question >= 0) out.push_back(c.question);
+        for (const auto& each : c.any) collect_questions(each, out);
+    }
+
+    /// The shortest path from `from` to `to` along `edges`, both included, or empty when there is none.
+    static std::vector<int> question_path(const std::vector<std::vector<int>>& edges, int from, int to) {
+        std::vector<int> previous(edges.size(), -1);
+        std::vector<int> queue = {from};
+        previous[from] = from;
+        for (std::size_t next = 0; next < queue.size(); ++next) {
+            for (int q : edges[queue[next]]) {
+                if (previous[q] >= 0) continue;
+                previous[q] = queue[next];
+                queue.push_back(q);
+            }
+        }
+        if (previous[to] < 0) return {};
+        std::vector<int> path = {to};
+        while (path.back() != from) path.push_back(previous[path.back()]);
+        std::reverse(path.begin(), path.end());
+        return path;
     }
 
     void read_number_question(const json& v, const std::string& where, question& q) {
@@ -349,18 +417,18 @@ private:
         return mask;
     }
 
-    std::vector<condition> conditions(const json& v, const std::string& where, int visible_questions) {
+    std::vector<condition> conditions(const json& v, const std::string& where, const condition_scope& scope) {
         std::vector<condition> list;
         if (!v.is_array()) {
             check_.fail("kb.wrong_type", where, "expected an array of conditions");
             return list;
         }
         for (std::size_t i = 0; i < v.size(); ++i)
-            list.push_back(read_condition(v[i], where + "/" + std::to_string(i), visible_questions));
+            list.push_back(read_condition(v[i], where + "/" + std::to_string(i), scope));
         return list;
     }
 
-    condition read_condition(const json& v, const std::string& where, int visible_questions) {
+    condition read_condition(const json& v, const std::string& where, const condition_scope& scope) {
         condition c;
         if (!v.is_object()) {
             check_.fail("kb.wrong_type", where, "expected a condition object");
@@ -369,7 +437,15 @@ private:
         if (const auto* any = member(v, "any")) {
             check_.expect_object(v, where, {"any"});
             c.test = condition::kind::any;
-            c.any = conditions(*any, where + "/any", visible_questions);
+            if (scope.depth >= max_condition_depth) {
+                // Conditions are read and evaluated recursively: their nesting bounds the stack, whatever the document's.
+                check_.fail("kb.too_deep", where + "/any",
+                            "conditions may nest at most " + std::to_string(max_condition_depth) + " levels deep ('any' inside 'any')");
+                return c;
+            }
+            condition_scope inner = scope;
+            ++inner.depth;
+            c.any = conditions(*any, where + "/any", inner);
             if (c.any.size() < 2) check_.fail("kb.too_few", where + "/any", "'any' needs at least 2 conditions");
             return c;
         }
@@ -377,6 +453,11 @@ private:
             check_.expect_object(v, where, {"incomplete"});
             c.test = condition::kind::incomplete;
             if (field(v, "incomplete") != true) check_.fail("kb.wrong_type", where + "/incomplete", "expected true");
+            // "incomplete" asks which questions apply, which is what ask_when decides: evaluating it
+            // there would recurse without end.
+            if (scope.asking >= 0)
+                check_.fail("kb.ask_when_incomplete", where,
+                            "'incomplete' cannot decide whether a question is asked: which questions are missing depends on ask_when itself");
             return c;
         }
         static const std::array<std::pair<const char*, condition::kind>, 6> tests = {{
@@ -404,9 +485,16 @@ private:
         auto id = v.contains("question") ? check_.text(field(v, "question"), where + "/question") : std::string();
         c.question = kb_.question_index(id);
         const bool declared = std::find(declared_question_ids_.begin(), declared_question_ids_.end(), id) != declared_question_ids_.end();
-        if (c.question < 0 || c.question >= visible_questions) {
-            check_.fail("kb.unknown_question", where,
-                        declared ? "may only refer to questions asked earlier, not " + detail::quote(id) : "unknown question " + detail::quote(id));
+        if (scope.asking >= 0 && id == scope.asking_id) {
+            check_.fail("kb.ask_when_self", where, "a question cannot be asked depending on its own answer (" + detail::quote(id) + ")");
+            c.question = -1;
+            return c;
+        }
+        if (c.question < 0 || c.question >= scope.visible_questions) {
+            if (declared && scope.asking >= 0) later_references_.push_back({scope.asking, id, where});
+            else
+                check_.fail("kb.unknown_question", where,
+                            declared ? "may only refer to questions asked earlier, not " + detail::quote(id) : "unknown question " + detail::quote(id));
             c.question = -1;
             return c;
         }
@@ -461,7 +549,7 @@ private:
             const auto* d = std::find_if(disposition_ids.begin(), disposition_ids.end(), [&](const char* id) { return level == id; });
             if (d == disposition_ids.end()) check_.fail("kb.unknown_disposition", where + "/requires", "unknown disposition " + detail::quote(level));
             else r.requires_at_least = static_cast<disposition>(d - disposition_ids.begin());
-            r.when = conditions(field(v[i], "when"), where + "/when", static_cast<int>(kb_.questions.size()));
+            r.when = conditions(field(v[i], "when"), where + "/when", {static_cast<int>(kb_.questions.size()), -1, {}, 1});
             r.advice = advice_refs(field(v[i], "advice"), where + "/advice");
             r.source = check_.text(field(v[i], "source"), where + "/source");
             kb_.rules.push_back(std::move(r));

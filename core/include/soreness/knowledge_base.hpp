@@ -24,6 +24,8 @@ const char* question_type_id(question_type t);
 inline constexpr std::size_t max_questions = 64;
 inline constexpr std::size_t max_options = 64;
 inline constexpr std::size_t max_rules = 256;
+/// Conditions directly in "when" or "ask_when" are at level 1; each enclosing "any" adds one.
+inline constexpr std::size_t max_condition_depth = 8;
 
 /// One test over the answers. Compiled from JSON: option ids become bit masks.
 struct condition {
@@ -110,7 +112,10 @@ struct load_result {
 
 /// Reads the knowledge base (knowledge-base.json) and one language's texts (strings/<lang>.json).
 /// Dangling references, duplicate ids, unknown fields, unreachable dispositions, unused advice and
-/// missing or empty texts are load errors.
+/// missing or empty texts are load errors. So is anything the engine could not evaluate in bounded
+/// time and stack: an ask_when using "incomplete", naming its own question or a later one (which
+/// rules out cycles), and conditions nested deeper than max_condition_depth. Only a knowledge base
+/// from here is safe to give to assess, applies and the checker.
 load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json);
 
 }  // namespace soreness
