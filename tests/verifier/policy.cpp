@@ -65,7 +65,8 @@ public:
         return out;
     }
 
-    /// {"question": {"has_any": [...]}} or {"question": {"is_any": [...]}} or {"question": {"at_least": N}}.
+    /// {"question": {"has_any": [...]}}, {"question": {"is_any": [...]}}, {"question": {"at_least": N}} or
+    /// {"question": {"unanswered": true}}.
     bool atom(const json& item, const std::string& where, policy_atom& out) {
         if (!item.is_object() || item.size() != 1) {
             fail("policy.bad_test", where, "expected one question and its test, e.g. {\"symptoms\": {\"has_any\": [\"dark_urine\"]}}");
@@ -75,7 +76,7 @@ public:
         const std::string at = where + "/" + question;
         out.question = question;
         if (!body.is_object() || body.size() != 1) {
-            fail("policy.bad_test", at, "expected one of has_any, is_any, at_least");
+            fail("policy.bad_test", at, "expected one of has_any, is_any, at_least, unanswered");
             return false;
         }
         const auto& [kind, value] = *body.items().begin();
@@ -93,7 +94,15 @@ public:
             out.threshold = value.get<double>();
             return true;
         }
-        fail("policy.bad_test", at + "/" + kind, "unknown test '" + kind + "'; expected has_any, is_any or at_least");
+        if (kind == "unanswered") {
+            if (value != true) {
+                fail("policy.bad_test", at + "/unanswered", "expected true");
+                return false;
+            }
+            out.kind = test::unanswered;
+            return true;
+        }
+        fail("policy.bad_test", at + "/" + kind, "unknown test '" + kind + "'; expected has_any, is_any, at_least or unanswered");
         return false;
     }
 

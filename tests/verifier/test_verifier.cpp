@@ -228,14 +228,15 @@ TEST_CASE("a policy file is read into floors, never-reassure flags and the worse
     CHECK(p.adding == std::vector<std::string>{"symptoms"});
 
     auto either = minimal_policy();
-    either["floors"][0]["when"] = json::parse(R"([{"pain_now": {"at_least": 8}}, {"any": [{"trend": {"is_any": ["worse"]}}, {"symptoms": {"has_any": ["dark_urine"]}}]}])");
+    either["floors"][0]["when"] = json::parse(R"([{"pain_now": {"at_least": 8}}, {"any": [{"trend": {"is_any": ["worse"]}}, {"symptoms": {"has_any": ["dark_urine"]}}, {"trend": {"unanswered": true}}]}])");
     auto e = v::load_policy(either.dump());
     REQUIRE(e.loaded.has_value());
     const auto& clauses = e.loaded->flags[0].clauses;
     REQUIRE(clauses.size() == 2);
     CHECK(clauses[0][0].threshold == 8);
-    CHECK(clauses[1].size() == 2);
+    CHECK(clauses[1].size() == 3);
     CHECK(clauses[1][1].options == std::vector<std::string>{"dark_urine"});
+    CHECK(clauses[1][2].kind == v::policy_atom::test::unanswered);
 }
 
 TEST_CASE("a policy file with mistakes is refused, each named by a JSON pointer") {
@@ -247,7 +248,7 @@ TEST_CASE("a policy file with mistakes is refused, each named by a JSON pointer"
     p["worsening"]["rising"] = json::array();
     CHECK(policy_errors(p.dump()) ==
           "[policy.unknown_disposition] /floors/0/at_least: unknown disposition 'soon'\n"
-          "[policy.bad_test] /floors/0/when/0/danger_signs/has: unknown test 'has'; expected has_any, is_any or at_least\n"
+          "[policy.bad_test] /floors/0/when/0/danger_signs/has: unknown test 'has'; expected has_any, is_any, at_least or unanswered\n"
           "[policy.unknown_field] /floors/1/wen: unknown field 'wen'\n"
           "[policy.duplicate_id] /floors/1/id: duplicate floor id 'chest_pain'\n"
           "[policy.missing_field] /floors/1/when: a floor needs a non-empty 'when' list\n"
