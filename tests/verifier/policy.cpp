@@ -63,9 +63,14 @@ policy make_policy() {
     flag("mild_bruising", d::contact_therapist, {{has("symptoms", {"mild_bruising"})}});
 
     // "When a red-flag question is unanswered, never reassure": every question a flag above reads.
-    for (const char* q : {"danger_signs", "symptoms", "risk_factors", "pain_now", "trend", "daily_impact",
-                          "hours_since_massage", "pressure", "pain_feel"})
+    for (const char* q : {"danger_signs", "symptoms", "risk_factors", "pain_now", "hours_since_massage", "pressure", "body_regions"})
         flag((std::string("never_reassure_without_") + q).c_str(), d::contact_therapist, {{unanswered(q)}});
+    // Issue 18: someone who says they have no pain (0 out of 10) is not asked what the pain feels like,
+    // how it is going or what it stops them doing; anyone else who leaves these open is never reassured.
+    // The red-flag questions above stay unconditional, pain 0 or not.
+    for (const char* q : {"pain_feel", "trend", "daily_impact"})
+        flag((std::string("never_reassure_without_") + q).c_str(), d::contact_therapist,
+             {{unanswered(q)}, {unanswered("pain_now"), at_least("pain_now", 1)}});
 
     p.ordered = {
         {"trend", {"better", "same", "worse"}},
