@@ -40,7 +40,7 @@ async function completeCheck(driver, url) {
   assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
   await driver.waitFor(async () => (await driver.read('article.result', 'data-disposition')) !== null);
   assert.equal(await driver.read('article.result', 'data-disposition'), 'self_care');
-  assert.equal(await driver.read('article.result h1', 'text'), 'Normal soreness');
+  assert.equal(await driver.read('article.result h1', 'text'), 'Self-care at home');
   assert.equal(await driver.read('.timeline-plot .here', 'class'), 'here', 'the timeline marks where the person is');
 
   await driver.open(`${url}de/`);
