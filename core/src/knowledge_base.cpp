@@ -217,7 +217,8 @@ private:
             }
             plural_text& text = kb_.amounts[unit];
             for (const auto& category : kb_.plural_categories) {
-                const std::string form_where = where + "/" + category;
+                std::string form_where = where + "/";
+                form_where += category;
                 auto it = forms->find(category);
                 if (it == forms->end()) {
                     check_.fail("kb.missing_text", form_where, "missing plural form " + detail::quote(category) + " of " + detail::quote(unit));
