@@ -32,7 +32,7 @@ export interface Evidence {
 export interface Reason { rule: string; requires: DispositionId; text: string; answers: Evidence[] }
 
 export interface Timeline {
-  phase: 'unknown' | 'building' | 'peak' | 'easing' | 'should_be_gone';
+  phase: 'unknown' | 'building' | 'peak' | 'easing' | 'should_be_gone' | 'not_sore_yet' | 'not_sore';
   phase_text: string;
   peak_starts_hours: number;
   peak_ends_hours: number;
@@ -63,6 +63,10 @@ export interface About {
   language: string;
   language_name: string;
   ui: Record<string, string>;
+  /** The language's plural categories, as Intl.PluralRules names them (e.g. ["one", "other"]). */
+  plural_categories: string[];
+  /** Units in every plural category, each text with its number as "{n}": amounts.days.one is "{n} day". */
+  amounts: Record<'hours' | 'days' | 'hours_dative' | 'days_dative', Record<string, string>>;
   dispositions: { id: DispositionId; rank: number; label: string; headline: string }[];
   timeline: Timeline;
 }

@@ -79,12 +79,23 @@ export async function mountChecker(root, options) {
 
   const formatNumber = (n) => new Intl.NumberFormat(state.language, { maximumFractionDigits: 1 }).format(n);
   const formatList = (items) => new Intl.ListFormat(state.language, { type: 'conjunction' }).format(items);
-  function formatDuration(hours, unitDisplay = 'long') {
+  /**
+   * An amount in the language's own plural form from its texts: amount(1, 'days') is "1 day", amount(1.5, 'days')
+   * "1,5 Tage" in German; `form` 'dative' gives the form after a preposition ("nach 3 Tagen").
+   */
+  function amount(n, unit, form = '') {
+    const forms = state.about.amounts[form ? `${unit}_${form}` : unit];
+    const category = new Intl.PluralRules(state.language, { maximumFractionDigits: 1 }).select(n);
+    return (forms[category] ?? forms.other).replace('{n}', formatNumber(n));
+  }
+  /** Hours as whole days where they are whole days (48 hours: "2 days"). */
+  const duration = (hours, form) => (hours % 24 === 0 && hours > 0 ? amount(hours / 24, 'days', form) : amount(hours, 'hours', form));
+  const tickLabel = (hours) => {
     const days = hours % 24 === 0;
-    return new Intl.NumberFormat(state.language, { style: 'unit', unit: days ? 'day' : 'hour', unitDisplay, maximumFractionDigits: 1 }).format(
+    return new Intl.NumberFormat(state.language, { style: 'unit', unit: days ? 'day' : 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
       days ? hours / 24 : hours,
     );
-  }
+  };
 
   async function setLanguage(language, { startScreen: replacement } = {}) {
     const checker = await options.createChecker({ language, baseUrl: options.baseUrl });
@@ -453,8 +464,10 @@ export async function mountChecker(root, options) {
     const value = state.answers[question.id];
     if (value === undefined) return state.about.ui.not_answered;
     if (question.type === 'number') {
+      // An amount of time reads back as it was typed ("2 days" stays days), in the language's plural form.
       const entered = state.entered[question.id];
-      if (entered) return `${formatNumber(Number(entered.value))} ${state.about.ui[`unit_${entered.unit}`]}`;
+      if (entered) return amount(Number(entered.value), entered.unit);
+      if (question.unit === 'hours') return amount(value, 'hours');
       return `${formatNumber(value)} ${question.unit_text ?? ''}`.trim();
     }
     const ids = [].concat(value);
@@ -477,10 +490,11 @@ export async function mountChecker(root, options) {
   function timelineSection(timeline) {
     const ui = state.about.ui;
     const summary = fill(ui.timeline_summary, {
-      peak_start: formatDuration(timeline.peak_starts_hours),
-      peak_end: formatDuration(timeline.peak_ends_hours),
-      gone: formatDuration(timeline.usually_gone_hours),
-      seek: formatDuration(timeline.seek_advice_hours),
+      // Each amount follows a preposition ("between", "by", "after"; German "zwischen", "nach" take the dative).
+      peak_start: duration(timeline.peak_starts_hours, 'dative'),
+      peak_end: duration(timeline.peak_ends_hours, 'dative'),
+      gone: duration(timeline.usually_gone_hours, 'dative'),
+      seek: duration(timeline.seek_advice_hours, 'dative'),
     });
     const legend = [
       ['curve', ui.timeline_usual],
@@ -493,7 +507,7 @@ export async function mountChecker(root, options) {
       [
         h('p', { className: 'phase', textContent: timeline.phase_text }),
         h('figure', { className: 'timeline' }, [
-          timelinePlot(timeline, (hours) => formatDuration(hours, 'short')),
+          timelinePlot(timeline, tickLabel),
           h('figcaption', {}, [
             h('p', { className: 'axis-title', textContent: ui.timeline_axis }),
             h('ul', { className: 'legend' }, legend.map(([kind, text]) => h('li', {}, [legendSwatch(kind), h('span', { textContent: text })]))),

@@ -74,7 +74,7 @@ export function showChosenRegions(map, chosen) {
 /**
  * The usual course of soreness after a massage, drawn from the core's timeline numbers (hours):
  * rising to the peak, level through it, fading by usually_gone_hours; a line where advice is due and,
- * when the time since the massage is known, a "you are here" mark.
+ * when the time since the massage is known, a "you are here" mark (on the axis for a phase "not_sore…").
  * @param {object} timeline the result's timeline
  * @param {(hours: number) => string} tickLabel text for an axis tick
  */
@@ -110,7 +110,9 @@ export function timelinePlot(timeline, tickLabel) {
     svg('line', { x1: x(seek), x2: x(seek), y1: top, y2: bottom, class: 'seek-line' }),
   ];
   if (here !== null && here !== undefined) {
-    const cx = x(here), cy = y(level(Math.min(here, span)));
+    // Someone the core found not sore sits on the axis at their time, not on the curve of usual soreness.
+    const notSore = timeline.phase === 'not_sore_yet' || timeline.phase === 'not_sore';
+    const cx = x(here), cy = notSore ? y(0) : y(level(Math.min(here, span)));
     parts.push(svg('line', { x1: cx, x2: cx, y1: cy, y2: bottom, class: 'here-line' }));
     parts.push(svg('circle', { cx, cy, r: 7, class: 'here' }));
   }

@@ -7,6 +7,8 @@ namespace soreness {
 
 namespace {
 
+bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing);
+
 std::uint64_t missing_questions(const knowledge_base& kb, const answer_set& answers) {
     std::uint64_t missing = 0;
     for (std::size_t i = 0; i < kb.questions.size(); ++i)
@@ -26,6 +28,11 @@ timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& 
               : h < model.peak_ends_hours ? phase::peak
               : h < model.usually_gone_hours ? phase::easing
                                               : phase::should_be_gone;
+    // Someone who is not sore is told what may still come, not that their soreness is building.
+    const bool not_sore = !model.not_sore_when.empty() &&
+                          std::all_of(model.not_sore_when.begin(), model.not_sore_when.end(),
+                                      [&](const condition& c) { return holds(kb, c, answers, 0); });
+    if (not_sore) t.where = h < model.peak_ends_hours ? phase::not_sore_yet : phase::not_sore;
     t.hours_until_easing = std::max(0.0, model.peak_ends_hours - h);
     t.hours_until_seek_advice = std::max(0.0, model.seek_advice_hours - h);
     return t;
@@ -62,7 +69,7 @@ bool holds(const knowledge_base& kb, const condition& c, const answer_set& answe
 }  // namespace
 
 const char* phase_id(timeline_position::phase p) {
-    static constexpr std::array<const char*, 5> ids = {"unknown", "building", "peak", "easing", "should_be_gone"};
+    static constexpr std::array<const char*, 7> ids = {"unknown", "building", "peak", "easing", "should_be_gone", "not_sore_yet", "not_sore"};
     return ids[static_cast<int>(p)];
 }
 

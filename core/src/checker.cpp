@@ -185,6 +185,8 @@ std::string checker::about_json() const {
         {"language", kb_.language},
         {"language_name", kb_.language_name},
         {"ui", kb_.ui},
+        {"plural_categories", kb_.plural_categories},
+        {"amounts", kb_.amounts},
         {"dispositions", dispositions},
         {"timeline", timeline_json(kb_, timeline_position{})},
     });

@@ -17,7 +17,10 @@ using json = nlohmann::json;
 constexpr std::array<const char*, disposition_count> disposition_ids = {
     "self_care", "contact_therapist", "see_doctor", "urgent", "emergency"};
 constexpr std::array<const char*, 4> type_ids = {"single", "multiple", "number", "regions"};
-constexpr std::array<const char*, 5> phase_ids = {"building", "peak", "easing", "should_be_gone", "unknown"};
+constexpr std::array<const char*, 7> phase_ids = {"building", "peak", "easing", "should_be_gone", "not_sore_yet", "not_sore", "unknown"};
+// The names Unicode CLDR (and Intl.PluralRules) gives plural categories, and the units every language spells out.
+constexpr std::array<const char*, 6> plural_category_ids = {"zero", "one", "two", "few", "many", "other"};
+constexpr std::array<const char*, 4> amount_ids = {"hours", "days", "hours_dative", "days_dative"};
 
 /// The member `key` of `object`, or nullptr when absent (or when `object` is no object).
 const json* member(const json& object, const char* key) {
@@ -118,12 +121,14 @@ public:
     }
 
     void read_strings(const json& doc) {
-        if (!check_.expect_object(doc, "", {"language", "language_name", "dispositions", "questions", "rules", "advice",
-                                            "timeline", "ui"},
+        if (!check_.expect_object(doc, "", {"language", "language_name", "plural_categories", "dispositions", "questions", "rules",
+                                            "advice", "timeline", "ui", "amounts"},
                                   {"explanations"}))
             return;
         kb_.language = check_.text(field(doc, "language"), "/language");
         kb_.language_name = check_.text(field(doc, "language_name"), "/language_name");
+        read_plural_categories(field(doc, "plural_categories"));
+        read_amounts(field(doc, "amounts"));
 
         const json& dispositions = field(doc, "dispositions");
         for (auto& info : kb_.dispositions) {
@@ -199,6 +204,54 @@ public:
 private:
     validator& check_;
     knowledge_base& kb_;
+
+    void read_plural_categories(const json& v) {
+        auto ids = check_.id_list(v, "/plural_categories");
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (std::find_if(plural_category_ids.begin(), plural_category_ids.end(), [&](const char* c) { return ids[i] == c; }) ==
+                plural_category_ids.end())
+                check_.fail("kb.unknown_id", "/plural_categories/" + std::to_string(i),
+                            "unknown plural category " + detail::quote(ids[i]) + "; expected zero, one, two, few, many or other");
+        if (v.is_array() && std::find(ids.begin(), ids.end(), "other") == ids.end())
+            check_.fail("kb.missing_text", "/plural_categories", "every language has the plural category 'other'");
+        kb_.plural_categories = ids;
+    }
+
+    /// Every unit in every plural category of the language, each text with its number "{n}".
+    void read_amounts(const json& v) {
+        if (!v.is_object()) {
+            check_.fail("kb.wrong_type", "/amounts", "expected an object of units");
+            return;
+        }
+        for (const char* unit : amount_ids) {
+            std::string where = std::string("/amounts/") + unit;
+            const json* forms = named(v, unit, where);
+            if (!forms) continue;
+            if (!forms->is_object()) {
+                check_.fail("kb.wrong_type", where, "expected an object of plural forms");
+                continue;
+            }
+            plural_text& text = kb_.amounts[unit];
+            for (const auto& category : kb_.plural_categories) {
+                std::string form_where = where + "/";
+                form_where += category;
+                auto it = forms->find(category);
+                if (it == forms->end()) {
+                    check_.fail("kb.missing_text", form_where, "missing plural form " + detail::quote(category) + " of " + detail::quote(unit));
+                    continue;
+                }
+                text[category] = check_.text(*it, form_where);
+                if (it->is_string() && text[category].find("{n}") == std::string::npos)
+                    check_.fail("kb.missing_number", form_where, "a plural form needs the number as {n}");
+            }
+            reject_unknown_ids(*forms, where, [&](const std::string& id) {
+                return std::find(kb_.plural_categories.begin(), kb_.plural_categories.end(), id) != kb_.plural_categories.end();
+            });
+        }
+        reject_unknown_ids(v, "/amounts", [](const std::string& id) {
+            return std::find_if(amount_ids.begin(), amount_ids.end(), [&](const char* a) { return id == a; }) != amount_ids.end();
+        });
+    }
     std::vector<bool> advice_used_;
     std::vector<std::string> declared_question_ids_;  // every id in /questions, read or not yet
     std::vector<later_reference> later_references_;
@@ -337,6 +390,11 @@ private:
             check_.fail("kb.ask_when_cycle", ref.where,
                         "questions decide in a cycle whether each other is asked: " + cycle + "; an ask_when may only refer to questions asked earlier");
         }
+    }
+
+    /// Whether `c` is 'incomplete' or holds one inside its 'any' (at any depth).
+    static bool mentions_incomplete(const condition& c) {
+        return c.test == condition::kind::incomplete || std::any_of(c.any.begin(), c.any.end(), mentions_incomplete);
     }
 
     static void collect_questions(const condition& c, std::vector<int>& out) {
@@ -557,8 +615,15 @@ private:
     }
 
     void read_timeline(const json& v) {
-        if (!check_.expect_object(v, "/timeline", {"question", "peak_starts_hours", "peak_ends_hours", "usually_gone_hours", "seek_advice_hours"}))
+        if (!check_.expect_object(v, "/timeline", {"question", "peak_starts_hours", "peak_ends_hours", "usually_gone_hours", "seek_advice_hours"},
+                                  {"not_sore_when"}))
             return;
+        if (const auto* when = member(v, "not_sore_when")) {
+            kb_.timeline.not_sore_when = conditions(*when, "/timeline/not_sore_when", {static_cast<int>(kb_.questions.size()), -1, {}, 1});
+            for (std::size_t i = 0; i < kb_.timeline.not_sore_when.size(); ++i)
+                if (mentions_incomplete(kb_.timeline.not_sore_when[i]))
+                    check_.fail("kb.wrong_test", "/timeline/not_sore_when/" + std::to_string(i), "'incomplete' is for rules, not the timeline");
+        }
         auto id = check_.text(field(v, "question"), "/timeline/question");
         kb_.timeline.question = kb_.question_index(id);
         if (kb_.timeline.question < 0 || kb_.questions[kb_.timeline.question].type != question_type::number)

@@ -34,6 +34,18 @@ export const FLOWS = [
 ];
 export const USUAL_ANSWERS = usual;
 
+/** Issue 18: a massage two hours ago, no pain anywhere, no sign; in the order the page asks. */
+export const NOT_SORE_ANSWERS = {
+  hours_since_massage: 2,
+  massage_type: 'relaxation',
+  pressure: 'comfortable',
+  first_massage: 'no',
+  body_regions: ['none'],
+  pain_now: 0,
+  symptoms: ['none'],
+  risk_factors: ['none'],
+};
+
 export async function gotoReady(page, url) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });

@@ -57,7 +57,7 @@ test('the whole check works by keyboard alone, with focus on each new screen\'s 
     assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
     assert.equal(await disposition(page), 'self_care');
     assert.ok(await focusedIs(page, 'article.result h1'), 'focus is on the result heading');
-    await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Normal soreness.'));
+    await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Self-care at home.'));
 
     await tabTo(page, 'article.result .actions .primary');
     await page.keyboard.press('Enter');

@@ -119,7 +119,7 @@ TEST_CASE("an unknown option") {
           "[answers.unknown_option] /symptoms/2: unknown option 'pins'; expected one of " + symptom_options);
     CHECK(verdict(R"({"body_regions": ["calves", "legs"]})") ==
           "[answers.unknown_option] /body_regions/1: unknown option 'legs'; expected one of head, neck, shoulders, upper_back, "
-          "lower_back, chest, belly, arms, hands, hips_buttocks, thighs, calves, feet");
+          "lower_back, chest, belly, arms, hands, hips_buttocks, thighs, calves, feet, none");
 }
 
 TEST_CASE("an option listed twice") {
@@ -129,7 +129,7 @@ TEST_CASE("an option listed twice") {
 
 TEST_CASE("an empty list") {
     CHECK(verdict(R"({"symptoms": []})") == "[answers.empty_choice] /symptoms: choose at least one option, or 'none'");
-    CHECK(verdict(R"({"body_regions": []})") == "[answers.empty_choice] /body_regions: choose at least one option");
+    CHECK(verdict(R"({"body_regions": []})") == "[answers.empty_choice] /body_regions: choose at least one option, or 'none'");
 }
 
 TEST_CASE("a question answered twice") {

@@ -112,6 +112,8 @@ const std::vector<rule_case>& rule_cases() {
         {"new_to_massage", {{"first_massage", "yes"}}, disposition::self_care},
         {"deep_work", {{"massage_type", "deep_tissue"}}, disposition::self_care},
         {"chest_region_sore", {{"body_regions", {"chest"}}}, disposition::self_care},
+        {"not_sore", {{"pain_now", 0}, {"body_regions", {"none"}}, {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}},
+         disposition::self_care},
     };
     return cases;
 }

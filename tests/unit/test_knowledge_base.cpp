@@ -398,3 +398,70 @@ TEST_CASE("a file that is not valid JSON") {
         CHECK(errors_of(std::string("[]"), shipped_strings_text()) == "[kb.wrong_type] /: expected an object\n");
     }
 }
+
+TEST_CASE("issue 18: amounts in every plural form of the language") {
+    json strings = shipped_strings();
+    SUBCASE("the shipped languages have every form") {
+        for (const char* language : {"en", "es", "de"}) {
+            auto loaded = load_knowledge_base(shipped_knowledge_text(), shipped_strings_text(language));
+            CHECK_MESSAGE(loaded.errors.empty(), language);
+            if (!loaded.knowledge) continue;
+            for (const char* unit : {"hours", "days", "hours_dative", "days_dative"})
+                CHECK(loaded.knowledge->amounts.at(unit).size() == loaded.knowledge->plural_categories.size());
+        }
+        auto de = load_knowledge_base(shipped_knowledge_text(), shipped_strings_text("de"));
+        REQUIRE(de.knowledge);
+        CHECK(de.knowledge->amounts.at("days_dative").at("other") == "{n} Tagen");
+    }
+    SUBCASE("a missing form") {
+        strings["amounts"]["days"].erase("one");
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /amounts/days/one: missing plural form 'one' of 'days'\n");
+    }
+    SUBCASE("a language that declares a category its texts lack") {
+        strings["plural_categories"] = {"one", "few", "other"};
+        std::string expected;
+        for (const char* unit : {"hours", "days", "hours_dative", "days_dative"})
+            expected += std::string("[kb.missing_text] /amounts/") + unit + "/few: missing plural form 'few' of '" + unit + "'\n";
+        CHECK(errors_of_strings(strings) == expected);
+    }
+    SUBCASE("a form the language does not have") {
+        strings["amounts"]["hours"]["two"] = "{n} hours";
+        CHECK(errors_of_strings(strings) == "[kb.unknown_id] /amounts/hours/two: text for unknown id 'two'\n");
+    }
+    SUBCASE("a form without its number") {
+        strings["amounts"]["hours_dative"]["other"] = "hours";
+        CHECK(errors_of_strings(strings) == "[kb.missing_number] /amounts/hours_dative/other: a plural form needs the number as {n}\n");
+    }
+    SUBCASE("a unit missing, or unknown") {
+        strings["amounts"].erase("days_dative");
+        strings["amounts"]["weeks"] = {{"one", "{n} week"}, {"other", "{n} weeks"}};
+        CHECK(errors_of_strings(strings) == "[kb.missing_text] /amounts/days_dative: missing text for 'days_dative'\n"
+                                            "[kb.unknown_id] /amounts/weeks: text for unknown id 'weeks'\n");
+    }
+    SUBCASE("plural categories that are not CLDR's") {
+        strings["plural_categories"] = {"one", "plural"};
+        CHECK(errors_of_strings(strings).find("[kb.unknown_id] /plural_categories/1: unknown plural category 'plural'; expected zero, one, "
+                                              "two, few, many or other\n"
+                                              "[kb.missing_text] /plural_categories: every language has the plural category 'other'\n") == 0);
+    }
+    SUBCASE("no plural categories at all") {
+        strings.erase("plural_categories");
+        CHECK(errors_of_strings(strings).find("[kb.missing_field] /: missing field 'plural_categories'\n") == 0);
+    }
+}
+
+TEST_CASE("issue 18: the timeline's not-sore condition is checked like a rule's") {
+    json kb = shipped_kb();
+    SUBCASE("an unknown question") {
+        kb["timeline"]["not_sore_when"][0]["question"] = "pian_now";
+        CHECK(errors_of_kb(kb) == "[kb.unknown_question] /timeline/not_sore_when/0: unknown question 'pian_now'\n");
+    }
+    SUBCASE("'incomplete' is for rules") {
+        kb["timeline"]["not_sore_when"] = {{{"incomplete", true}}};
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] /timeline/not_sore_when/0: 'incomplete' is for rules, not the timeline\n");
+    }
+    SUBCASE("'incomplete' is for rules, also inside 'any'") {
+        kb["timeline"]["not_sore_when"] = json::parse(R"([{"any": [{"question": "pain_now", "below": 1}, {"incomplete": true}]}])");
+        CHECK(errors_of_kb(kb) == "[kb.wrong_test] /timeline/not_sore_when/0: 'incomplete' is for rules, not the timeline\n");
+    }
+}

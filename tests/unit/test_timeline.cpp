@@ -98,3 +98,20 @@ TEST_CASE("the report carries the personal timeline") {
                                        {"hours_until_easing", 18},
                                        {"hours_until_seek_advice", 42}});
 }
+
+TEST_CASE("issue 18: someone who is not sore is told what may still come") {
+    using phase = timeline_position::phase;
+    struct expectation {
+        double hours;
+        phase where;
+    };
+    for (const auto& e : {expectation{0, phase::not_sore_yet}, expectation{2, phase::not_sore_yet}, expectation{30, phase::not_sore_yet},
+                          expectation{47.5, phase::not_sore_yet}, expectation{48, phase::not_sore}, expectation{200, phase::not_sore}}) {
+        CAPTURE(e.hours);
+        CHECK(place({{"hours_since_massage", e.hours}, {"pain_now", 0}}).where == e.where);
+    }
+    CHECK(place({{"hours_since_massage", 2}, {"pain_now", 1}}).where == phase::building);
+    CHECK(place({{"pain_now", 0}}).where == phase::unknown);
+    CHECK(std::string(soreness::phase_id(phase::not_sore_yet)) == "not_sore_yet");
+    CHECK(std::string(soreness::phase_id(phase::not_sore)) == "not_sore");
+}

@@ -12,7 +12,7 @@ namespace soreness {
 
 /// Where the person is on the usual course of soreness.
 struct timeline_position {
-    enum class phase : std::uint8_t { unknown, building, peak, easing, should_be_gone };
+    enum class phase : std::uint8_t { unknown, building, peak, easing, should_be_gone, not_sore_yet, not_sore };
     phase where = phase::unknown;
     std::optional<double> hours_since_massage;
     double hours_until_easing = 0;        ///< until the peak should be over

@@ -78,8 +78,13 @@ struct text_item {
 struct timeline_model {
     int question = -1;
     double peak_starts_hours = 0, peak_ends_hours = 0, usually_gone_hours = 0, seek_advice_hours = 0;
-    std::map<std::string, std::string> phase_texts;  ///< building, peak, easing, should_be_gone, unknown
+    std::vector<condition> not_sore_when;  ///< all hold: the person is not sore (phases not_sore_yet, not_sore)
+    /// building, peak, easing, should_be_gone, not_sore_yet, not_sore, unknown
+    std::map<std::string, std::string> phase_texts;
 };
+
+/// An amount with a unit in one language's plural forms: category ("one", "other"...) -> text with "{n}".
+using plural_text = std::map<std::string, std::string>;
 
 struct input_limits {
     std::size_t answers_max_bytes = 65536;
@@ -98,6 +103,10 @@ public:
     timeline_model timeline;
     input_limits limits;
     std::map<std::string, std::string> ui;  ///< page texts, free-form
+    /// The language's plural categories (as Intl.PluralRules names them), and every unit in each of them:
+    /// hours, days (an answer standing alone), hours_dative, days_dative (after a preposition that needs it).
+    std::vector<std::string> plural_categories;
+    std::map<std::string, plural_text> amounts;
 
     int question_index(std::string_view id) const;
     int advice_index(std::string_view id) const;
