@@ -1,6 +1,6 @@
 // The licence (issue 14): soreness-check is Apache-2.0, every package says so, and the built site and the
 // widget carry the notices of the third-party code they ship (the Emscripten glue and, in the wasm,
-// nlohmann/json, libc++/libc++abi/compiler-rt, musl and dlmalloc). The packed tarball is checked in
+// nlohmann/json, libc++/libc++abi/compiler-rt, musl and emmalloc). The packed tarball is checked in
 // tests/browser/widget-package.test.mjs.
 //
 //   node --test tests/js/licence.test.mjs
@@ -41,7 +41,7 @@ test('the notices name every third-party part the shipped files contain, with it
     ['Emscripten', /Emscripten is available under 2 licenses, the MIT license and the\nUniversity of Illinois\/NCSA Open Source License/, /Neither the names of Mozilla/],
     ['libc\\+\\+, libc\\+\\+abi and compiler-rt', /Apache-2\.0 WITH LLVM-exception/, /LLVM Exceptions to the Apache 2\.0 License/],
     ['musl libc', /Copyright © 2005-2020 Rich Felker, et al\./, /standard MIT license/],
-    ['dlmalloc', /Doug Lea/, /public domain/],
+    ['emmalloc', /Copyright 2018 The Emscripten Authors/, /their texts are in section 2/],
   ];
   for (const [name, ...patterns] of parts) {
     assert.match(notices, new RegExp(`\\n\\d\\. [^\\n]*${name}`), `a section for ${name}`);
