@@ -75,11 +75,13 @@ export function renderPage(template, { strings, knowledgeBase, languages, base, 
     )
     .join('');
   // If the WebAssembly never runs, the page still gives the basics as plain text: the emergency call,
-  // then what the knowledge base always advises for ordinary soreness (the self-care disposition's
-  // advice and that of the rules that always apply).
+  // then what the knowledge base advises for ordinary soreness (the self-care disposition's advice and
+  // that of the rules that always apply, and of `usual_soreness`, which since issue 18 applies to
+  // everyone who is sore). Issue 15 moves this choice into the core.
   const selfCare = knowledgeBase.dispositions.find((d) => d.id === 'self_care');
-  const alwaysRules = knowledgeBase.rules.filter((r) => r.when.length === 0);
-  const basicIds = [...new Set(['call_emergency_now', ...alwaysRules.flatMap((r) => r.advice), ...selfCare.advice])];
+  const ordinaryRules = knowledgeBase.rules.filter((r) => r.when.length === 0 || r.id === 'usual_soreness');
+  if (!ordinaryRules.some((r) => r.id === 'usual_soreness')) throw new Error('build-pages: the knowledge base has no usual_soreness rule for the fallback advice');
+  const basicIds = [...new Set(['call_emergency_now', ...ordinaryRules.flatMap((r) => r.advice), ...selfCare.advice])];
   const basicAdvice = basicIds.map((id) => `<li>${escapeHtml(strings.advice[id])}</li>`).join('');
   const values = {
     basic_advice: basicAdvice,

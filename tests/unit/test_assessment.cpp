@@ -114,6 +114,9 @@ const std::vector<rule_case>& rule_cases() {
         {"chest_region_sore", {{"body_regions", {"chest"}}}, disposition::self_care},
         {"not_sore", {{"pain_now", 0}, {"body_regions", {"none"}}, {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}},
          disposition::self_care},
+        {"not_sore_after_two_days",
+         {{"pain_now", 0}, {"hours_since_massage", 60}, {"body_regions", {"none"}}, {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}},
+         disposition::self_care},
     };
     return cases;
 }

@@ -72,6 +72,11 @@ TEST_CASE("issue 18: the person who is not sore ends on self-care, complete, wit
         triage later = run(answers);
         CHECK(later.result == disposition::self_care);
         CHECK(later.report["timeline"]["phase"] == "not_sore");
+        // Issue 18 review: two days on, "it may still come" and "if soreness starts" no longer fit.
+        json later_reasons = json::array();
+        for (const auto& r : later.report["reasons"]) later_reasons.push_back(r["rule"]);
+        CHECK(later_reasons == json{"not_sore_after_two_days"});
+        for (const auto& a : later.report["advice"]) CHECK(a["id"] != "if_soreness_starts");
     }
 }
 

@@ -43,7 +43,7 @@ TEST_CASE("conditions are written in plain words with option ids and texts") {
     CHECK(row("danger_signs_not_answered") == "danger_signs is not answered");
     CHECK(row("answers_missing") == "some question that applies is not answered");
     CHECK(row("usual_soreness") == "(pain_now is not answered OR pain_now is at least 1 out of 10)");
-    CHECK(row("not_sore") == "pain_now is below 1 out of 10");
+    CHECK(row("not_sore") == "pain_now is below 1 out of 10 AND (hours_since_massage is below 48 hours OR hours_since_massage is not answered)");
     CHECK(row("pregnancy_with_swelling_or_strong_pain").find("(symptoms has any of: swelling (") != std::string::npos);
     CHECK(row("pregnancy_with_swelling_or_strong_pain").find(" OR pain_now is at least 7 ") != std::string::npos);
 }
