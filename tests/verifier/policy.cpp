@@ -72,14 +72,17 @@ public:
             fail("policy.bad_test", where, "expected one question and its test, e.g. {\"symptoms\": {\"has_any\": [\"dark_urine\"]}}");
             return false;
         }
-        const auto& [question, body] = *item.items().begin();
+        // Copies, not structured bindings to *items().begin(): that proxy dies at the end of the statement.
+        const std::string question = item.begin().key();
+        const json& body = item.begin().value();
         const std::string at = where + "/" + question;
         out.question = question;
         if (!body.is_object() || body.size() != 1) {
             fail("policy.bad_test", at, "expected one of has_any, is_any, at_least, unanswered");
             return false;
         }
-        const auto& [kind, value] = *body.items().begin();
+        const std::string kind = body.begin().key();
+        const json& value = body.begin().value();
         if (kind == "has_any" || kind == "is_any") {
             out.kind = kind == "has_any" ? test::has_any : test::is_any;
             out.options = ids(value, at + "/" + kind);
