@@ -93,4 +93,27 @@ assessment assess(const knowledge_base& kb, const answer_set& answers) {
     return result;
 }
 
+std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, const assessment& a) {
+    const disposition_info& info = kb.info(a.result);
+    std::uint64_t give = 0;
+    for (int index : info.advice) give |= std::uint64_t{1} << index;
+    for (std::size_t i = 0; i < kb.rules.size(); ++i) {
+        if (!a.rule_fired(i)) continue;
+        const rule& r = kb.rules[i];
+        // Under "see a doctor" and above, only the advice of the rules that decided it: a lower rule's
+        // "warm bath" must not sit beside "call your emergency number".
+        if (!info.everyday_advice && r.requires_at_least != a.result) continue;
+        for (int index : r.advice) give |= std::uint64_t{1} << index;
+    }
+    for (std::size_t i = 0; i < kb.advice.size(); ++i) {
+        if ((give >> i & 1U) == 0) continue;
+        for (const auto& w : kb.advice[i].withheld_when)
+            if (std::all_of(w.when.begin(), w.when.end(), [&](const condition& c) { return holds(kb, c, answers, a.missing); })) {
+                give &= ~(std::uint64_t{1} << i);
+                break;
+            }
+    }
+    return give;
+}
+
 }  // namespace soreness

@@ -96,18 +96,10 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         reasons.push_back({{"rule", r.id}, {"requires", disposition_id(r.requires_at_least)}, {"text", r.reason}, {"answers", evidence}});
     }
 
-    std::vector<bool> give(kb.advice.size(), false);
-    for (int index : info.advice) give[index] = true;
-    for (auto i : fired) {
-        const rule& r = kb.rules[i];
-        // Under "get help today" or "call now", only the advice of the rules that decided it: a lower
-        // rule's "drink water" or "rest" must not sit beside "call your emergency number".
-        if (!info.everyday_advice && r.requires_at_least != a.result) continue;
-        for (int index : r.advice) give[index] = true;
-    }
+    const std::uint64_t give = given_advice(kb, answers, a);
     json advice = json::array();
     for (std::size_t i = 0; i < kb.advice.size(); ++i)
-        if (give[i]) advice.push_back({{"id", kb.advice[i].id}, {"text", kb.advice[i].text}});
+        if (give >> i & 1U) advice.push_back({{"id", kb.advice[i].id}, {"text", kb.advice[i].text}});
 
     json explanations = json::array();
     if (info.everyday_advice)

@@ -109,8 +109,16 @@ std::string decision_table_markdown(const knowledge_base& kb) {
         out << "| `" << disposition_id(d.level) << "` | " << cell(d.label) << " | " << cell(d.headline) << " | "
             << cell(advice.empty() ? "-" : advice) << " |\n";
     }
-    out << "\n## Advice\n\n| advice | text |\n|---|---|\n";
-    for (const auto& a : kb.advice) out << "| `" << a.id << "` | " << cell(a.text) << " |\n";
+    out << "\n## Advice\n\n| advice | text | withheld when (any one holds) |\n|---|---|---|\n";
+    for (const auto& a : kb.advice) {
+        std::string withheld;
+        for (const auto& w : a.withheld_when) {
+            std::string when;
+            for (const auto& c : w.when) when += (when.empty() ? "" : " AND ") + describe_condition(kb, c);
+            withheld += (withheld.empty() ? "" : "; OR ") + when + " (" + w.why + ")";
+        }
+        out << "| `" << a.id << "` | " << cell(a.text) << " | " << cell(withheld.empty() ? "-" : withheld) << " |\n";
+    }
     return out.str();
 }
 

@@ -114,6 +114,7 @@ public:
         }
         read_dispositions(field(doc, "dispositions"));
         read_questions(field(doc, "questions"));
+        read_withholdings(field(doc, "advice"));
         read_rules(field(doc, "rules"));
         read_timeline(field(doc, "timeline"));
         if (const auto* l = member(doc, "limits")) read_limits(*l);
@@ -277,17 +278,60 @@ private:
                 check_.fail("kb.unknown_id", where + "/" + item.key(), "text for unknown id " + detail::quote(item.key()));
     }
 
-    void read_texts(const json& object, const std::string& where, std::vector<text_item>& items) {
+    template <class Item>
+    void read_texts(const json& object, const std::string& where, std::vector<Item>& items) {
         for (auto& item : items)
             if (const json* t = named(object, item.id, where + "/" + item.id)) item.text = check_.text(*t, where + "/" + item.id);
         reject_unknown_ids(object, where, [&](const std::string& id) {
-            return std::any_of(items.begin(), items.end(), [&](const text_item& t) { return t.id == id; });
+            return std::any_of(items.begin(), items.end(), [&](const Item& t) { return t.id == id; });
         });
     }
 
+    /// Each advice is its id, or {"id", "withheld_when"} (read after the questions, which it names).
     void read_advice_ids(const json& v) {
-        for (auto& id : check_.id_list(v, "/advice")) kb_.advice.push_back({id, {}});
+        if (!v.is_array()) {
+            check_.fail("kb.wrong_type", "/advice", "expected an array of ids");
+            return;
+        }
+        if (v.size() > max_advice) check_.fail("kb.too_many", "/advice", "at most " + std::to_string(max_advice) + " advice");
+        for (std::size_t i = 0; i < v.size() && i < max_advice; ++i) {
+            std::string where = "/advice/" + std::to_string(i);
+            const json* id = &v[i];
+            if (v[i].is_object()) {
+                if (!check_.expect_object(v[i], where, {"id", "withheld_when"})) continue;
+                id = &field(v[i], "id");
+                where += "/id";
+            }
+            auto text = check_.text(*id, where);
+            if (kb_.advice_index(text) >= 0) check_.fail("kb.duplicate_id", where, "duplicate id " + detail::quote(text));
+            kb_.advice.push_back({text, {}, {}});
+        }
         advice_used_.assign(kb_.advice.size(), false);
+    }
+
+    void read_withholdings(const json& v) {
+        if (!v.is_array()) return;
+        for (std::size_t i = 0; i < v.size() && i < kb_.advice.size(); ++i) {
+            const json* cases = v[i].is_object() ? member(v[i], "withheld_when") : nullptr;
+            if (!cases) continue;
+            std::string where = "/advice/" + std::to_string(i) + "/withheld_when";
+            if (!cases->is_array() || cases->empty()) {
+                check_.fail("kb.wrong_type", where, "expected a non-empty array of cases");
+                continue;
+            }
+            for (std::size_t k = 0; k < cases->size(); ++k) {
+                std::string at = where + "/" + std::to_string(k);
+                if (!check_.expect_object((*cases)[k], at, {"when", "why"})) continue;
+                withholding w;
+                w.when = conditions(field((*cases)[k], "when"), at + "/when", {static_cast<int>(kb_.questions.size()), -1, {}, 1});
+                if (w.when.empty()) check_.fail("kb.wrong_type", at + "/when", "expected at least one condition");
+                for (std::size_t c = 0; c < w.when.size(); ++c)
+                    if (mentions_incomplete(w.when[c]))
+                        check_.fail("kb.wrong_test", at + "/when/" + std::to_string(c), "'incomplete' is for rules, not for withholding advice");
+                w.why = check_.text(field((*cases)[k], "why"), at + "/why");
+                kb_.advice[i].withheld_when.push_back(std::move(w));
+            }
+        }
     }
 
     std::vector<int> advice_refs(const json& v, const std::string& where) {
@@ -697,7 +741,7 @@ int knowledge_base::question_index(std::string_view id) const {
 }
 
 int knowledge_base::advice_index(std::string_view id) const {
-    auto it = std::find_if(advice.begin(), advice.end(), [&](const text_item& a) { return a.id == id; });
+    auto it = std::find_if(advice.begin(), advice.end(), [&](const advice_item& a) { return a.id == id; });
     return it == advice.end() ? -1 : static_cast<int>(it - advice.begin());
 }
 

@@ -33,6 +33,11 @@ struct assessment {
 /// Deterministic: the same answers always give the same assessment.
 assessment assess(const knowledge_base& kb, const answer_set& answers);
 
+/// The advice a result gives, as bits by index into kb.advice: its disposition's advice and that of the
+/// rules that fired (under a disposition without everyday advice, only the deciding rules'), less every
+/// advice whose withheld_when holds for these answers.
+std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, const assessment& a);
+
 /// Evaluates one condition (exposed for the verifier and tests).
 bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers);
 

@@ -24,6 +24,7 @@ const char* question_type_id(question_type t);
 inline constexpr std::size_t max_questions = 64;
 inline constexpr std::size_t max_options = 64;
 inline constexpr std::size_t max_rules = 256;
+inline constexpr std::size_t max_advice = 64;
 /// Conditions directly in "when" or "ask_when" are at level 1; each enclosing "any" adds one.
 inline constexpr std::size_t max_condition_depth = 8;
 
@@ -75,6 +76,17 @@ struct text_item {
     std::string id, text;
 };
 
+/// A case in which an advice is not given, because there it could harm (no heat on numb skin).
+struct withholding {
+    std::vector<condition> when;  ///< all hold: the advice is withheld
+    std::string why;              ///< for the clinician reading the knowledge base
+};
+
+struct advice_item {
+    std::string id, text;
+    std::vector<withholding> withheld_when;  ///< any one case holding withholds the advice
+};
+
 struct timeline_model {
     int question = -1;
     double peak_starts_hours = 0, peak_ends_hours = 0, usually_gone_hours = 0, seek_advice_hours = 0;
@@ -98,7 +110,7 @@ public:
     std::array<disposition_info, disposition_count> dispositions;
     std::vector<question> questions;
     std::vector<rule> rules;
-    std::vector<text_item> advice;
+    std::vector<advice_item> advice;
     std::vector<text_item> explanations;
     timeline_model timeline;
     input_limits limits;
