@@ -227,10 +227,10 @@ async function measureSlowNetworkReady(browser, siteUrl) {
 }
 
 const CASES = [
-  { danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine', first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same', daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'] },
+  { danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine', first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same', daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'] },
   { danger_signs: ['chest_pain'] },
-  { danger_signs: ['none'], hours_since_massage: 80, massage_type: 'sports', pressure: 'too_painful', first_massage: 'yes', body_regions: ['calves', 'thighs'], side: 'left', pain_now: 8, pain_feel: ['sharp_shooting', 'tender'], trend: 'worse', daily_impact: 'stops_normal', symptoms: ['one_leg', 'swelling'], risk_factors: ['previous_clot', 'blood_thinners'] },
-  { danger_signs: ['none'], hours_since_massage: 12, massage_type: 'cupping_scraping', pressure: 'comfortable', first_massage: 'no', body_regions: ['upper_back'], pain_now: 3, pain_feel: ['tender'], trend: 'better', daily_impact: 'none', symptoms: ['mild_bruising'], risk_factors: ['none'] },
+  { danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 80, massage_type: 'sports', pressure: 'too_painful', first_massage: 'yes', body_regions: ['calves', 'thighs'], side: 'left', pain_now: 8, pain_feel: ['sharp_shooting', 'tender'], trend: 'worse', daily_impact: 'stops_normal', symptoms: ['one_leg', 'swelling'], risk_factors: ['previous_clot', 'blood_thinners'] },
+  { danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 12, massage_type: 'cupping_scraping', pressure: 'comfortable', first_massage: 'no', body_regions: ['upper_back'], pain_now: 3, pain_feel: ['tender'], trend: 'better', daily_impact: 'none', symptoms: ['mild_bruising'], risk_factors: ['none'] },
 ];
 
 /** 10,000 assess() calls (smoke: 200) through the JS API in Chromium, each timed (cross-origin isolated: 5 µs timer). */

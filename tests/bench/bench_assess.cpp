@@ -25,10 +25,10 @@ std::string read_text(const std::string& path) {
 
 // A spread of realistic answer sets, from the usual case to several flags at once.
 const std::vector<std::string> cases = {
-    R"({"danger_signs":["none"],"hours_since_massage":30,"massage_type":"deep_tissue","pressure":"strong_but_fine","first_massage":"no","body_regions":["upper_back"],"pain_now":4,"pain_feel":["dull_ache"],"trend":"same","daily_impact":"some","symptoms":["none"],"risk_factors":["none"]})",
+    R"({"danger_signs":["none"],"passed_signs":["none"],"hours_since_massage":30,"massage_type":"deep_tissue","pressure":"strong_but_fine","first_massage":"no","body_regions":["upper_back"],"pain_now":4,"pain_feel":["dull_ache"],"trend":"same","daily_impact":"some","symptoms":["none"],"risk_factors":["none"]})",
     R"({"danger_signs":["chest_pain"]})",
-    R"({"danger_signs":["none"],"hours_since_massage":80,"massage_type":"sports","pressure":"too_painful","first_massage":"yes","body_regions":["calves","thighs"],"side":"left","pain_now":8,"pain_feel":["sharp_shooting","tender"],"trend":"worse","daily_impact":"stops_normal","symptoms":["one_leg","swelling"],"risk_factors":["previous_clot","blood_thinners"]})",
-    R"({"danger_signs":["none"],"hours_since_massage":12,"massage_type":"cupping_scraping","pressure":"comfortable","first_massage":"no","body_regions":["upper_back"],"pain_now":3,"pain_feel":["tender"],"trend":"better","daily_impact":"none","symptoms":["mild_bruising"],"risk_factors":["none"]})",
+    R"({"danger_signs":["none"],"passed_signs":["none"],"hours_since_massage":80,"massage_type":"sports","pressure":"too_painful","first_massage":"yes","body_regions":["calves","thighs"],"side":"left","pain_now":8,"pain_feel":["sharp_shooting","tender"],"trend":"worse","daily_impact":"stops_normal","symptoms":["one_leg","swelling"],"risk_factors":["previous_clot","blood_thinners"]})",
+    R"({"danger_signs":["none"],"passed_signs":["none"],"hours_since_massage":12,"massage_type":"cupping_scraping","pressure":"comfortable","first_massage":"no","body_regions":["upper_back"],"pain_now":3,"pain_feel":["tender"],"trend":"better","daily_impact":"none","symptoms":["mild_bruising"],"risk_factors":["none"]})",
 };
 
 template <class Work>

@@ -11,6 +11,7 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots'
 
 /** Answers of an ordinary case; each flow changes a few. Days are typed as days: {days: 2}. */
 const usual = {
+  passed_signs: ['none'],
   hours_since_massage: 30,
   massage_type: 'deep_tissue',
   pressure: 'strong_but_fine',
@@ -36,6 +37,7 @@ export const USUAL_ANSWERS = usual;
 
 /** Issue 18: a massage two hours ago, no pain anywhere, no sign; in the order the page asks. */
 export const NOT_SORE_ANSWERS = {
+  passed_signs: ['none'],
   hours_since_massage: 2,
   massage_type: 'relaxation',
   pressure: 'comfortable',

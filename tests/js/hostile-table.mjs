@@ -3,7 +3,7 @@
 // import it too. Each row: [name, answers, code, where, message].
 
 export const usualCase = {
-  danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
+  danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
   first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same',
   daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'],
 };

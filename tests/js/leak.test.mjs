@@ -9,7 +9,7 @@ const checker = await nodeChecker();
 const cases = [
   { danger_signs: ['chest_pain'] },
   {
-    danger_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
+    danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
     first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same',
     daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'],
   },

@@ -28,6 +28,7 @@ inline const knowledge_base& kb() { return shipped_checker().knowledge(); }
 inline json usual_soreness() {
     return {
         {"danger_signs", {"none"}},
+        {"passed_signs", {"none"}},
         {"hours_since_massage", 20},
         {"massage_type", "relaxation"},
         {"pressure", "strong_but_fine"},
