@@ -12,12 +12,13 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: soreness-verify [--knowledge DIR] [--policy FILE] [--threads N] [--no-collapse] [--policy-table]\n"
+    "usage: soreness-verify [--knowledge DIR] [--policy FILE] [--threads N] [--no-collapse] [--no-separators] [--policy-table]\n"
     "  --knowledge DIR  folder with knowledge-base.json and strings/en.json (default: the shipped one)\n"
     "  --policy FILE    the triage policy to check against (default: tests/verifier/triage-policy.json)\n"
     "  --policy-table   print the policy as Markdown (docs/triage-policy.md) and stop\n"
     "  --threads N      worker threads (default: every core)\n"
-    "  --no-collapse    skip reduction (c) of free option classes: a larger space, as a cross-check\n";
+    "  --no-collapse    skip reduction (c) of free option classes: a larger space, as a cross-check\n"
+    "  --no-separators  skip reduction (d), conditioning on separator questions: enumerate every component whole\n";
 
 bool read(const std::string& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
         else if (arg == "--policy" && i + 1 < argc) policy_file = argv[++i];
         else if (arg == "--policy-table") policy_table = true;
         else if (arg == "--no-collapse") opt.collapse = false;
+        else if (arg == "--no-separators") opt.separate = false;
         else {
             std::cerr << usage;
             return arg == "-h" || arg == "--help" ? 0 : 2;

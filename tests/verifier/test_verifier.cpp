@@ -171,6 +171,101 @@ TEST_CASE("merging free option classes (reduction c) finds exactly what the unme
     CHECK(a.combinations < b.combinations);
 }
 
+// Reduction (d): a knowledge base whose risk factors link the symptoms and the pain questions, so
+// that {risk_factors} separates the component {pain_now, trend, symptoms, risk_factors} into two
+// parts. Each planted mistake must be found exactly as the whole-component enumeration finds it.
+
+namespace {
+
+json linked_kb() {
+    json kb = small_kb();
+    kb["questions"].push_back(json::parse(R"({"id": "risk_factors", "type": "multiple", "red_flag": true,
+        "options": ["blood_thinners", "recent_surgery", "none"], "exclusive": ["none"]})"));
+    kb["rules"].push_back(json::parse(R"({"id": "bruising_on_blood_thinners", "requires": "see_doctor",
+        "when": [{"question": "risk_factors", "has_any": ["blood_thinners"]}, {"question": "symptoms", "has_any": ["mild_bruising"]}],
+        "advice": [], "source": "test"})"));
+    kb["rules"].push_back(json::parse(R"({"id": "surgery_site_worse", "requires": "see_doctor",
+        "when": [{"question": "risk_factors", "has_any": ["recent_surgery"]}, {"question": "trend", "is_any": ["worse"]}],
+        "advice": [], "source": "test"})"));
+    return kb;
+}
+
+v::policy linked_policy() {
+    auto p = small_policy();
+    p.flags.pop_back();
+    p.adding.push_back("risk_factors");
+    return p;
+}
+
+/// Verifies with and without reduction (d); both must report the same, and (d) must have been used.
+std::string both_ways(const json& kb, const v::policy& p) {
+    auto knowledge = load(kb);
+    v::options whole;
+    whole.separate = false;
+    auto a = v::verify(knowledge, p, {}), b = v::verify(knowledge, p, whole);
+    CHECK(all_violations(a) == all_violations(b));
+    CHECK(a.shadowed == b.shadowed);
+    bool separated = false;
+    for (const auto& c : a.components) separated = separated || !c.separator.empty();
+    CHECK(separated);
+    for (const auto& c : b.components) CHECK(c.separator.empty());
+    CHECK(a.combinations < b.combinations);
+    return all_violations(a);
+}
+
+}  // namespace
+
+TEST_CASE("separators (reduction d): the linked knowledge base is split and passes both ways") {
+    auto r = v::verify(load(linked_kb()), linked_policy(), {});
+    std::string parts;
+    for (const auto& c : r.components)
+        if (!c.separator.empty()) {
+            parts = c.separator[0] + ":";
+            for (const auto& each : c.parts) parts += " " + std::to_string(each.size());
+        }
+    CHECK(parts == "risk_factors: 2 1");
+    CHECK(both_ways(linked_kb(), linked_policy()).empty());
+}
+
+TEST_CASE("separators (reduction d): a missed floor across the separator is found as without it") {
+    auto p = linked_policy();
+    using a = v::policy_atom;
+    p.flags.push_back({"bruising_on_blood_thinners", soreness::disposition::urgent,
+                       {{{"risk_factors", a::test::has_any, {"blood_thinners"}, 0}}, {{"symptoms", a::test::has_any, {"mild_bruising"}, 0}}}});
+    CHECK(both_ways(linked_kb(), p) ==
+          "red-flag floor | flag 'bruising_on_blood_thinners' | requires at least urgent, got see_doctor | "
+          "{\"risk_factors\":[\"blood_thinners\"],\"symptoms\":[\"mild_bruising\"]} | \n");
+}
+
+TEST_CASE("separators (reduction d): a non-monotone rule inside a part is found as without it") {
+    json kb = linked_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "low_pain_worse", "requires": "urgent",
+        "when": [{"question": "pain_now", "below": 3}, {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"})"));
+    CHECK(both_ways(kb, linked_policy()) ==
+          "monotonicity | worsening 'pain_now' | went from urgent to self_care (whole answer set: urgent -> self_care) | "
+          "{\"pain_now\":2,\"trend\":\"worse\"} | {\"pain_now\":3,\"trend\":\"worse\"}\n");
+}
+
+TEST_CASE("separators (reduction d): a step of the separator question that lowers the result is found as without it") {
+    json kb = linked_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "same_without_risk", "requires": "urgent",
+        "when": [{"question": "risk_factors", "has_any": ["none"]}, {"question": "trend", "is_any": ["same"]}], "advice": [], "source": "test"})"));
+    // Moving trend from same to worse drops it too, inside the part.
+    CHECK(both_ways(kb, linked_policy()) ==
+          "monotonicity | worsening 'trend' | went from urgent to self_care (whole answer set: urgent -> self_care) | "
+          "{\"risk_factors\":[\"none\"],\"trend\":\"same\"} | {\"risk_factors\":[\"none\"],\"trend\":\"worse\"}\n"
+          "monotonicity | worsening 'risk_factors' | went from urgent to self_care (whole answer set: urgent -> self_care) | "
+          "{\"risk_factors\":[\"none\"],\"trend\":\"same\"} | {\"risk_factors\":[\"blood_thinners\"],\"trend\":\"same\"}\n");
+}
+
+TEST_CASE("separators (reduction d): a dead rule reading the separator and a part is found as without it") {
+    json kb = linked_kb();
+    kb["rules"].push_back(json::parse(R"({"id": "impossible", "requires": "see_doctor",
+        "when": [{"question": "risk_factors", "has_any": ["none"]}, {"question": "risk_factors", "has_any": ["recent_surgery"]},
+                 {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"})"));
+    CHECK(both_ways(kb, linked_policy()) == "reachability | rule 'impossible' | never fires: a dead rule | {} | \n");
+}
+
 TEST_CASE("a policy that names an option the knowledge base lacks stops the run") {
     auto policy = small_policy();
     policy.flags[0].clauses[0][0].options = {"chest_pian"};

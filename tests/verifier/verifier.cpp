@@ -123,12 +123,33 @@ struct question_domain {
     std::string raw_text, note;
 };
 
+/// Some dimensions of a component, with their own mixed-radix index (in knowledge-base order, so
+/// that comparing local indexes compares the component's indexes restricted to these dimensions).
+struct block {
+    std::vector<int> dims;  // indexes into the component's dims
+    std::vector<std::uint64_t> stride;
+    std::uint64_t size = 1;
+    std::vector<std::uint64_t> offset;   // local index -> its share of the component's index
+    std::vector<std::uint8_t> answered;  // local index -> questions it answers
+    std::uint64_t base = 0;              // local index of the baseline
+    // Parts only, for every separator value s: the level of every combination [s * size + p], and
+    // for every level L the fewest answered questions of a combination below L, and where.
+    std::vector<std::uint8_t> table;
+    std::vector<int> below_cost;         // [s * (levels + 1) + L]
+    std::vector<std::uint64_t> below_at;  // local indexes
+};
+
 struct component {
     std::vector<int> questions;  // question indexes, in knowledge-base order
     std::vector<const question_domain*> dims;
     std::vector<std::uint64_t> stride;
     std::uint64_t size = 1;
-    std::vector<std::uint8_t> table;  // disposition level of every combination
+    std::vector<std::uint8_t> table;  // disposition level of every combination (not with a separator)
+    // Reduction (d): with a separator, the combinations are enumerated as (separator value, one part).
+    bool separated = false;
+    block separator;
+    std::vector<block> parts;
+    std::vector<int> part_of_dim;  // -1: a separator dimension
     // For every level L: the fewest answered questions of a combination below L, and where.
     std::array<int, levels + 1> below_cost{};
     std::array<std::uint64_t, levels + 1> below_at{};
@@ -173,8 +194,10 @@ public:
         find_dominated();
         find_coupling();
         build_components();
+        if (!report_.violations.empty()) return finish(start);
         if (!find_baseline()) return finish(start);
         for (std::size_t c = 0; c < components_.size(); ++c) enumerate(c);
+        if (!report_.violations.empty() && report_.violations.back().kind == property::setup) return finish(start);
         for (std::size_t c = 0; c < components_.size(); ++c) check_monotonicity(c);
         check_floors();
         check_reachability();
@@ -193,6 +216,10 @@ private:
     std::vector<std::string> dominated_by_;
     std::vector<component> components_;
     std::vector<int> component_of_;
+    std::vector<std::vector<int>> links_;  // every set of questions a rule, ask_when or policy clause reads together
+    std::vector<int> base_value_;          // the baseline's value index, per question
+    std::vector<std::vector<std::size_t>> part_rules_;  // per component: see find_part_rules()
+    std::vector<int> rule_part_;                        // the part a part rule reads
     answer_set base_;
     std::vector<std::uint64_t> rule_advice_;
     std::array<std::uint64_t, levels> disposition_advice_{};
@@ -544,10 +571,14 @@ private:
         std::function<int(int)> root = [&](int x) { return parent[x] == x ? x : parent[x] = root(parent[x]); };
         auto join = [&](int a, int b) { parent[root(a)] = root(b); };
         auto join_all = [&](const std::vector<int>& qs) {
+            links_.push_back(qs);
             for (std::size_t i = 1; i < qs.size(); ++i) join(qs[0], qs[i]);
         };
-        for (int q = 0; q < n; ++q)
-            for (const auto& c : kb_.questions[q].ask_when) visit(c, [&](const condition& e) { if (e.question >= 0) join(q, e.question); });
+        for (int q = 0; q < n; ++q) {
+            std::vector<int> qs{q};
+            for (const auto& c : kb_.questions[q].ask_when) visit(c, [&](const condition& e) { if (e.question >= 0) qs.push_back(e.question); });
+            if (qs.size() > 1) join_all(qs);
+        }
         for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
             const rule& rr = kb_.rules[r];
             if (rr.when.size() < 2 || dominated_[r]) continue;
@@ -579,20 +610,36 @@ private:
         }
         for (auto& c : components_) {
             c.stride.assign(c.questions.size(), 1);
+            double size = 1;
             for (int i = static_cast<int>(c.questions.size()) - 1; i >= 0; --i) {
                 c.dims.push_back(&domains_[c.questions[i]]);
                 c.stride[i] = c.size;
-                double next = static_cast<double>(c.size) * static_cast<double>(domains_[c.questions[i]].values.size());
-                if (next > 4e9) {
-                    fail(property::setup, "answer space", "a component is too large to enumerate (over 4e9 combinations)");
-                    next = 0;
-                }
-                c.size = static_cast<std::uint64_t>(next);
+                size *= static_cast<double>(domains_[c.questions[i]].values.size());
+                c.size *= domains_[c.questions[i]].values.size();
             }
             std::reverse(c.dims.begin(), c.dims.end());
             component_size cs;
             for (int q : c.questions) cs.questions.push_back(kb_.questions[q].id);
             cs.combinations = c.size;
+            double assessed = size;
+            if (size > 1e18) {
+                fail(property::setup, "answer space", "a component has over 1e18 combinations; its index does not fit");
+            } else {
+                if (opt_.separate) assessed = choose_separator(c, size);
+                std::ostringstream why;
+                why << "a component is too large to enumerate (" << assessed << " combinations to assess, over 4e9)";
+                if (assessed > 4e9) fail(property::setup, "answer space", why.str());
+            }
+            if (c.separated) {
+                for (int d : c.separator.dims) cs.separator.push_back(kb_.questions[c.questions[d]].id);
+                cs.separator_values = c.separator.size;
+                for (const auto& part : c.parts) {
+                    cs.parts.emplace_back();
+                    for (int d : part.dims) cs.parts.back().push_back(kb_.questions[c.questions[d]].id);
+                    cs.part_sizes.push_back(part.size);
+                }
+            }
+            cs.assessed = static_cast<std::uint64_t>(assessed);
             report_.components.push_back(cs);
         }
         for (const auto& d : domains_) {
@@ -611,28 +658,162 @@ private:
             for (int a : kb_.dispositions[l].advice) disposition_advice_[l] |= bit(a);
     }
 
+    // ---- (d) separators ---------------------------------------------------------------------------
+
+    /// Looks for up to four separator questions whose removal splits component c into independent
+    /// parts, so that it is enumerated as (separator value, one part at a time): the number of
+    /// answer sets to assess drops from the product to separator values x the sum of the parts.
+    /// A separator question may not have an ask_when reading a question outside the separator
+    /// (whether it is missing must depend on the separator alone). Returns the count to assess.
+    double choose_separator(component& c, double size) {
+        const int dims = static_cast<int>(c.questions.size());
+        std::vector<int> dim_of(kb_.questions.size(), -1);
+        for (int i = 0; i < dims; ++i) dim_of[c.questions[i]] = i;
+        std::vector<std::vector<int>> edges;  // the links inside c, as dims
+        for (const auto& link : links_) {
+            if (link.empty() || dim_of[link[0]] < 0) continue;
+            std::vector<int> e;
+            for (int q : link) e.push_back(dim_of[q]);
+            edges.push_back(e);
+        }
+        auto values = [&](int d) { return static_cast<double>(c.dims[d]->values.size()); };
+        double best = size;
+        std::vector<int> best_set;
+        std::vector<int> best_group;
+        std::vector<int> chosen;
+        std::function<void(int)> search = [&](int from) {
+            if (!chosen.empty()) {
+                std::vector<bool> in(dims, false);
+                for (int d : chosen) in[d] = true;
+                bool closed = true;
+                for (int d : chosen)
+                    for (const auto& cond : kb_.questions[c.questions[d]].ask_when)
+                        visit(cond, [&](const condition& e) { closed = closed && (e.question < 0 || (dim_of[e.question] >= 0 && in[dim_of[e.question]])); });
+                if (closed) {
+                    std::vector<int> parent(dims);
+                    std::iota(parent.begin(), parent.end(), 0);
+                    std::function<int(int)> root = [&](int x) { return parent[x] == x ? x : parent[x] = root(parent[x]); };
+                    for (const auto& e : edges) {
+                        int first = -1;
+                        for (int d : e) {
+                            if (in[d]) continue;
+                            if (first < 0) first = d;
+                            else parent[root(d)] = root(first);
+                        }
+                    }
+                    std::map<int, double> part_size;
+                    for (int d = 0; d < dims; ++d)
+                        if (!in[d]) {
+                            auto [it, fresh] = part_size.emplace(root(d), 1.0);
+                            it->second *= values(d);
+                        }
+                    double separator = 1, sum = 0;
+                    for (int d : chosen) separator *= values(d);
+                    for (const auto& [r, n] : part_size) sum += n;
+                    double cost = separator * sum;
+                    if (part_size.size() >= 2 && cost < best) {
+                        best = cost;
+                        best_set = chosen;
+                        best_group.assign(dims, -1);
+                        for (int d = 0; d < dims; ++d)
+                            if (!in[d]) best_group[d] = root(d);
+                    }
+                }
+            }
+            if (chosen.size() == 4) return;
+            for (int d = from; d < dims; ++d) {
+                chosen.push_back(d);
+                search(d + 1);
+                chosen.pop_back();
+            }
+        };
+        search(0);
+        // Only worth it when it at least halves the work.
+        if (best_set.empty() || best > size / 2) return size;
+        c.separated = true;
+        c.separator.dims = best_set;
+        c.part_of_dim.assign(dims, -1);
+        std::map<int, int> index;
+        for (int d = 0; d < dims; ++d) {
+            if (best_group[d] < 0) continue;
+            auto [it, fresh] = index.emplace(best_group[d], static_cast<int>(c.parts.size()));
+            if (fresh) c.parts.emplace_back();
+            c.parts[it->second].dims.push_back(d);
+            c.part_of_dim[d] = it->second;
+        }
+        init_block(c, c.separator);
+        for (auto& part : c.parts) init_block(c, part);
+        return best;
+    }
+
+    static void init_block(const component& c, block& b) {
+        b.stride.assign(b.dims.size(), 1);
+        b.size = 1;
+        for (int i = static_cast<int>(b.dims.size()) - 1; i >= 0; --i) {
+            b.stride[i] = b.size;
+            b.size *= c.dims[b.dims[i]]->values.size();
+        }
+        b.offset.assign(b.size, 0);
+        b.answered.assign(b.size, 0);
+        for (std::uint64_t at = 0; at < b.size; ++at)
+            for (std::size_t i = 0; i < b.dims.size(); ++i) {
+                std::uint64_t v = at / b.stride[i] % c.dims[b.dims[i]]->values.size();
+                b.offset[at] += v * c.stride[b.dims[i]];
+                b.answered[at] = static_cast<std::uint8_t>(b.answered[at] + (v != 0));
+            }
+    }
+
+    /// The local index in block b of the component's combination `at`.
+    static std::uint64_t local_of(const component& c, const block& b, std::uint64_t at) {
+        std::uint64_t local = 0;
+        for (std::size_t i = 0; i < b.dims.size(); ++i) local += at / c.stride[b.dims[i]] % c.dims[b.dims[i]]->values.size() * b.stride[i];
+        return local;
+    }
+
+    /// The disposition level of the component's combination `at` on its own (the others at the
+    /// baseline): the table, or with a separator the most urgent of its parts (verifier.md, (d)).
+    int level_at(const component& c, std::uint64_t at) const {
+        if (!c.separated) return c.table[at];
+        const std::uint64_t s = local_of(c, c.separator, at);
+        int level = 0;
+        for (const auto& part : c.parts) level = std::max<int>(level, part.table[s * part.size + local_of(c, part, at)]);
+        return level;
+    }
+
     // ---- baseline ---------------------------------------------------------------------------------
 
     /// Answers for every question that on their own give self_care with nothing missing; each
     /// component is enumerated with the others held here, so its result is its own contribution.
     bool find_baseline() {
         base_ = answer_set(kb_.questions.size());
+        base_value_.assign(kb_.questions.size(), 1);
         for (auto& d : domains_) base_.by_question[d.question] = d.values[1];
+        find_part_rules();
         for (int round = 0; round < 3; ++round)
             for (auto& d : domains_) {
-                auto best = base_.by_question[d.question];
-                auto score = [&](const answer& v) {
-                    base_.by_question[d.question] = v;
+                auto score = [&](std::size_t v) {
+                    base_.by_question[d.question] = d.values[v];
                     auto a = assess(kb_, base_);
-                    return level_of(a.result) * 100 + __builtin_popcountll(a.missing);
+                    return level_of(a.result) * 10000 + __builtin_popcountll(a.missing) * 100 + armed_part_rules();
                 };
+                std::size_t best = static_cast<std::size_t>(base_value_[d.question]);
                 int best_score = score(best);
                 for (std::size_t v = 1; v < d.values.size(); ++v) {
-                    int s = score(d.values[v]);
-                    if (s < best_score) best_score = s, best = d.values[v];
+                    int s = score(v);
+                    if (s < best_score) best_score = s, best = v;
                 }
-                base_.by_question[d.question] = best;
+                base_.by_question[d.question] = d.values[best];
+                base_value_[d.question] = static_cast<int>(best);
             }
+        for (auto& c : components_) {
+            if (!c.separated) continue;
+            auto base_of = [&](block& b) {
+                b.base = 0;
+                for (std::size_t i = 0; i < b.dims.size(); ++i) b.base += static_cast<std::uint64_t>(base_value_[c.questions[b.dims[i]]]) * b.stride[i];
+            };
+            base_of(c.separator);
+            for (auto& part : c.parts) base_of(part);
+        }
         auto a = assess(kb_, base_);
         if (a.result != disposition::self_care || a.missing != 0) {
             fail(property::reachability, "self_care",
@@ -642,6 +823,55 @@ private:
         }
         report_.notes.push_back("baseline (every question answered, self_care): " + to_json(base_));
         return true;
+    }
+
+    /// The rules a part of a separated component answers for: every non-dominated rule of two or
+    /// more conditions, more urgent than self_care, that reads a question outside the separator.
+    /// With the baseline, none of them may fire whatever the separator is (checked for every value).
+    void find_part_rules() {
+        part_rules_.assign(components_.size(), {});
+        rule_part_.assign(kb_.rules.size(), -1);
+        for (std::size_t ci = 0; ci < components_.size(); ++ci) {
+            const component& c = components_[ci];
+            if (!c.separated) continue;
+            for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+                const rule& rr = kb_.rules[r];
+                if (rr.when.size() < 2 || dominated_[r] || rr.requires_at_least == disposition::self_care) continue;
+                bool outside = false;
+                visit_rule(rr, [&](const condition& e) { outside = outside || (e.question >= 0 && !in_separator(c, e.question)); });
+                if (!outside) continue;
+                part_rules_[ci].push_back(r);
+                visit_rule(rr, [&](const condition& e) {
+                    if (e.question >= 0 && component_of_[e.question] == static_cast<int>(ci) && !in_separator(c, e.question)) {
+                        auto d = std::find(c.questions.begin(), c.questions.end(), e.question) - c.questions.begin();
+                        rule_part_[r] = c.part_of_dim[static_cast<std::size_t>(d)];
+                    }
+                });
+            }
+        }
+    }
+
+    bool in_separator(const component& c, int q) const {
+        if (component_of_[q] < 0 || &components_[component_of_[q]] != &c) return false;
+        auto it = std::find(c.questions.begin(), c.questions.end(), q);
+        return c.part_of_dim[it - c.questions.begin()] < 0;
+    }
+
+    /// How many part rules have every condition that does not read the separator true at the
+    /// current baseline: the fewer, the fewer separator values can make the baseline fire one.
+    int armed_part_rules() const {
+        int armed = 0;
+        for (std::size_t ci = 0; ci < components_.size(); ++ci)
+            for (std::size_t r : part_rules_[ci]) {
+                bool all = true;
+                for (const auto& cond : kb_.rules[r].when) {
+                    bool reads_separator = false;
+                    visit(cond, [&](const condition& e) { reads_separator = reads_separator || (e.question >= 0 && in_separator(components_[ci], e.question)); });
+                    if (!reads_separator) all = all && reference_holds(cond, base_, false);
+                }
+                armed += all;
+            }
+        return armed;
     }
 
     // ---- enumeration ------------------------------------------------------------------------------
@@ -680,12 +910,77 @@ private:
         if (!w.found() || (w.comp == comp && at < w.at)) w = {comp, at};
     }
 
+    /// Assesses one answer set of component ci (index `at`): totality against the reference
+    /// reading, and the witnesses for reachability. Returns the disposition level.
+    int assess_one(const answer_set& a, std::size_t ci, std::uint64_t at, accumulators& acc, std::vector<char>& fired) const {
+        const std::size_t rules = kb_.rules.size();
+        assessment result = assess(kb_, a);
+        ++acc.combinations;
+        // Totality: the engine against the reference reading.
+        std::uint64_t missing = reference_missing(kb_, a);
+        int expected = 0, fired_count_at_top = 0, top_rule = -1;
+        bool same = missing == result.missing;
+        for (std::size_t r = 0; r < rules; ++r) {
+            bool all = true;
+            for (const auto& cond : kb_.rules[r].when) all = all && reference_holds(cond, a, missing != 0);
+            fired[r] = all;
+            same = same && all == result.rule_fired(r);
+            if (all) expected = std::max(expected, level_of(kb_.rules[r].requires_at_least));
+        }
+        int got = level_of(result.result);
+        if ((!same || got != expected || got < 0 || got >= levels) && acc.totality.size() < 3)
+            acc.totality.push_back("engine gave " + std::string(got >= 0 && got < levels ? level_id(got) : "an invalid disposition") +
+                                   (same ? "" : " with a different set of fired rules or missing questions") + " where the rules require " +
+                                   level_id(expected) + ": " + to_json(a));
+        if (got < 0 || got >= levels) got = levels - 1;
+        const int comp = static_cast<int>(ci);
+        keep_first(acc.reached[got], comp, at);
+        // Reachability of rules, reasons (as the report shows them) and advice.
+        std::uint64_t advice = disposition_advice_[got];
+        bool everyday = kb_.dispositions[got].everyday_advice;
+        for (std::size_t r = 0; r < rules; ++r) {
+            if (!fired[r]) continue;
+            int l = level_of(kb_.rules[r].requires_at_least);
+            keep_first(acc.fired[r], comp, at);
+            if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at);
+            if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
+            if (everyday || l != 0) advice |= rule_advice_[r];
+        }
+        if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], comp, at);
+        for (std::size_t i = 0; i < kb_.advice.size(); ++i)
+            if (advice >> i & 1U) keep_first(acc.advice[i], comp, at);
+        return got;
+    }
+
+    accumulators fresh_accumulators() const {
+        accumulators acc;
+        acc.fired.assign(kb_.rules.size(), {});
+        acc.reason.assign(kb_.rules.size(), {});
+        acc.decisive.assign(kb_.rules.size(), {});
+        acc.advice.assign(kb_.advice.size(), {});
+        acc.floor.assign(flags_.size(), {});
+        acc.below_cost.fill(std::numeric_limits<int>::max());
+        return acc;
+    }
+
+    /// Which flags read component ci; the ones that do not get cost -1 ("any background will do").
+    std::vector<bool> flags_reading(std::size_t ci) {
+        if (floor_candidates_.empty()) floor_candidates_.assign(flags_.size(), std::vector<candidate>(components_.size()));
+        std::vector<bool> touched(flags_.size(), false);
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            for (const auto& clause : flags_[f].clauses)
+                if (!clause.empty() && component_of_[clause[0].question] == static_cast<int>(ci)) touched[f] = true;
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            if (!touched[f]) floor_candidates_[f][ci].cost = -1;
+        return touched;
+    }
+
     void enumerate(std::size_t ci) {
+        if (components_[ci].separated) return enumerate_separated(ci);
         component& c = components_[ci];
         c.table.assign(c.size, 0);
         c.below_cost.fill(std::numeric_limits<int>::max());
         c.below_at.fill(0);
-        const std::size_t rules = kb_.rules.size();
         // The flags that read this component, with each clause as truth tables over the values.
         struct local_clause { std::vector<std::pair<std::size_t, std::vector<char>>> atoms; };
         struct local_flag { std::size_t flag; std::vector<local_clause> clauses; };
@@ -705,59 +1000,17 @@ private:
             }
             if (!lf.clauses.empty()) local.push_back(std::move(lf));
         }
-        if (floor_candidates_.empty()) floor_candidates_.assign(flags_.size(), std::vector<candidate>(components_.size()));
-        std::vector<bool> touched(flags_.size(), false);
-        for (const auto& lf : local) touched[lf.flag] = true;
-        for (std::size_t f = 0; f < flags_.size(); ++f)
-            if (!touched[f]) floor_candidates_[f][ci].cost = -1;  // not read here: any background will do
+        flags_reading(ci);
 
         parallel(c.size, [&](std::uint64_t begin, std::uint64_t end) {
-            accumulators acc;
-            acc.fired.assign(rules, {});
-            acc.reason.assign(rules, {});
-            acc.decisive.assign(rules, {});
-            acc.advice.assign(kb_.advice.size(), {});
-            acc.floor.assign(flags_.size(), {});
-            acc.below_cost.fill(std::numeric_limits<int>::max());
+            accumulators acc = fresh_accumulators();
             answer_set a = base_;
             std::vector<std::uint32_t> coord;
             set_coordinates(c, begin, a, coord);
-            std::vector<char> fired(rules);
+            std::vector<char> fired(kb_.rules.size());
             for (std::uint64_t at = begin; at < end; ++at) {
-                assessment result = assess(kb_, a);
-                ++acc.combinations;
-                // Totality: the engine against the reference reading.
-                std::uint64_t missing = reference_missing(kb_, a);
-                int expected = 0, fired_count_at_top = 0, top_rule = -1;
-                bool same = missing == result.missing;
-                for (std::size_t r = 0; r < rules; ++r) {
-                    bool all = true;
-                    for (const auto& cond : kb_.rules[r].when) all = all && reference_holds(cond, a, missing != 0);
-                    fired[r] = all;
-                    same = same && all == result.rule_fired(r);
-                    if (all) expected = std::max(expected, level_of(kb_.rules[r].requires_at_least));
-                }
-                int got = level_of(result.result);
-                if ((!same || got != expected || got < 0 || got >= levels) && acc.totality.size() < 3)
-                    acc.totality.push_back("engine gave " + std::string(got >= 0 && got < levels ? level_id(got) : "an invalid disposition") +
-                                           (same ? "" : " with a different set of fired rules or missing questions") +
-                                           " where the rules require " + level_id(expected) + ": " + to_json(a));
+                const int got = assess_one(a, ci, at, acc, fired);
                 c.table[at] = static_cast<std::uint8_t>(got);
-                keep_first(acc.reached[got], static_cast<int>(ci), at);
-                // Reachability of rules, reasons (as the report shows them) and advice.
-                std::uint64_t advice = disposition_advice_[got];
-                bool everyday = kb_.dispositions[got].everyday_advice;
-                for (std::size_t r = 0; r < rules; ++r) {
-                    if (!fired[r]) continue;
-                    int l = level_of(kb_.rules[r].requires_at_least);
-                    keep_first(acc.fired[r], static_cast<int>(ci), at);
-                    if ((l != 0) == (got != 0)) keep_first(acc.reason[r], static_cast<int>(ci), at);
-                    if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
-                    if (everyday || l != 0) advice |= rule_advice_[r];
-                }
-                if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], static_cast<int>(ci), at);
-                for (std::size_t i = 0; i < kb_.advice.size(); ++i)
-                    if (advice >> i & 1U) keep_first(acc.advice[i], static_cast<int>(ci), at);
                 // Backgrounds and red-flag floors.
                 int answered = 0;
                 for (auto v : coord) answered += v != 0;
@@ -789,6 +1042,151 @@ private:
         });
         for (auto& t : total_.totality) fail(property::totality, "assess", t);
         total_.totality.clear();
+    }
+
+    /// Reduction (d): for every separator value s, each part in turn, the other parts at the
+    /// baseline. Fills the parts' tables and, per s, composes the component's cheapest
+    /// backgrounds and floor candidates from the parts' (verifier.md explains why that is exact).
+    void enumerate_separated(std::size_t ci) {
+        component& c = components_[ci];
+        c.below_cost.fill(std::numeric_limits<int>::max());
+        c.below_at.fill(0);
+        for (auto& part : c.parts) {
+            part.table.assign(c.separator.size * part.size, 0);
+            part.below_cost.assign(c.separator.size * (levels + 1), std::numeric_limits<int>::max());
+            part.below_at.assign(c.separator.size * (levels + 1), 0);
+        }
+        // Each clause of a flag reads the separator and at most one part: -1 the separator only,
+        // -2 another component, else the part.
+        const std::vector<bool> touched = flags_reading(ci);
+        std::vector<std::vector<int>> clause_part(flags_.size());
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            for (const auto& clause : flags_[f].clauses) {
+                int where = -2;
+                for (const auto& atom : clause) {
+                    if (component_of_[atom.question] != static_cast<int>(ci)) continue;
+                    int d = static_cast<int>(std::find(c.questions.begin(), c.questions.end(), atom.question) - c.questions.begin());
+                    if (where == -2) where = -1;
+                    if (c.part_of_dim[d] >= 0) where = c.part_of_dim[d];
+                }
+                clause_part[f].push_back(where);
+            }
+        auto clauses_hold = [&](std::size_t f, int where, const answer_set& a) {
+            for (std::size_t k = 0; k < flags_[f].clauses.size(); ++k) {
+                if (clause_part[f][k] != where) continue;
+                bool any = false;
+                for (const auto& atom : flags_[f].clauses[k]) any = any || atom.holds(a.by_question[atom.question]);
+                if (!any) return false;
+            }
+            return true;
+        };
+        std::uint64_t base_offset = 0;
+        for (const auto& part : c.parts) base_offset += part.offset[part.base];
+        const int big = std::numeric_limits<int>::max();
+        std::atomic<bool> neutral{true};
+        std::string not_neutral;
+
+        parallel(c.separator.size, [&](std::uint64_t begin, std::uint64_t end) {
+            accumulators acc = fresh_accumulators();
+            std::vector<char> fired(kb_.rules.size());
+            std::vector<candidate> part_floor(flags_.size() * c.parts.size());
+            for (std::uint64_t s = begin; s < end; ++s) {
+                answer_set a = base_;
+                for (std::size_t i = 0; i < c.separator.dims.size(); ++i) {
+                    int d = c.separator.dims[i];
+                    a.by_question[c.questions[d]] = c.dims[d]->values[s / c.separator.stride[i] % c.dims[d]->values.size()];
+                }
+                // The baseline must be neutral for this s: a rule a part answers for that fires on the
+                // baseline must fire on every combination of that part (it then depends on s alone).
+                const bool incomplete = reference_missing(kb_, a) != 0;
+                std::vector<std::size_t> on_baseline;
+                std::vector<char> everywhere;
+                for (std::size_t r : part_rules_[ci]) {
+                    bool all = true;
+                    for (const auto& cond : kb_.rules[r].when) all = all && reference_holds(cond, a, incomplete);
+                    if (all) on_baseline.push_back(r), everywhere.push_back(1);
+                }
+                std::fill(part_floor.begin(), part_floor.end(), candidate{});
+                for (std::size_t pi = 0; pi < c.parts.size(); ++pi) {
+                    block& part = c.parts[pi];
+                    const std::uint64_t rest = c.separator.offset[s] + base_offset - part.offset[part.base];
+                    std::vector<std::uint32_t> coord(part.dims.size(), 0);
+                    for (int d : part.dims) a.by_question[c.questions[d]] = c.dims[d]->values[0];
+                    int* below_cost = &part.below_cost[s * (levels + 1)];
+                    std::uint64_t* below_at = &part.below_at[s * (levels + 1)];
+                    for (std::uint64_t p = 0; p < part.size; ++p) {
+                        const int got = assess_one(a, ci, rest + part.offset[p], acc, fired);
+                        for (std::size_t k = 0; k < on_baseline.size(); ++k)
+                            if (rule_part_[on_baseline[k]] == static_cast<int>(pi)) everywhere[k] = static_cast<char>(everywhere[k] && fired[on_baseline[k]]);
+                        part.table[s * part.size + p] = static_cast<std::uint8_t>(got);
+                        const int answered = part.answered[p];
+                        for (int l = got + 1; l <= levels; ++l)
+                            if (answered < below_cost[l]) below_cost[l] = answered, below_at[l] = p;
+                        for (std::size_t f = 0; f < flags_.size(); ++f) {
+                            if (!touched[f] || got >= flags_[f].floor) continue;
+                            candidate& best = part_floor[f * c.parts.size() + pi];
+                            if (answered < best.cost && clauses_hold(f, static_cast<int>(pi), a)) best = {answered, p, 0, -1};
+                        }
+                        for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
+                            const int d = part.dims[i];
+                            if (++coord[i] < c.dims[d]->values.size()) {
+                                a.by_question[c.questions[d]] = c.dims[d]->values[coord[i]];
+                                break;
+                            }
+                            coord[i] = 0;
+                            a.by_question[c.questions[d]] = c.dims[d]->values[0];
+                        }
+                    }
+                    for (int d : part.dims) a.by_question[c.questions[d]] = c.dims[d]->values[static_cast<std::size_t>(base_value_[c.questions[d]])];
+                }
+                for (std::size_t k = 0; k < on_baseline.size(); ++k)
+                    if (!everywhere[k] && neutral.exchange(false)) {
+                        std::lock_guard<std::mutex> lock(merge_);
+                        not_neutral = "rule '" + kb_.rules[on_baseline[k]].id + "' fires on the baseline of its part, but not on every combination of it, when " + to_json(a);
+                    }
+                // The component's cheapest combination below each level: every part below it.
+                for (int l = 0; l <= levels; ++l) {
+                    int cost = c.separator.answered[s];
+                    std::uint64_t at = c.separator.offset[s];
+                    for (const auto& part : c.parts) {
+                        const std::size_t k = s * (levels + 1) + static_cast<std::size_t>(l);
+                        if (part.below_cost[k] == big) cost = big;
+                        if (cost == big) break;
+                        cost += part.below_cost[k];
+                        at += part.offset[part.below_at[k]];
+                    }
+                    if (cost != big && (cost < acc.below_cost[l] || (cost == acc.below_cost[l] && at < acc.below_at[l])))
+                        acc.below_cost[l] = cost, acc.below_at[l] = at;
+                }
+                // Floors: the separator's clauses hold at s, and every part has a combination meeting its
+                // clauses below the floor (a part no clause reads: its cheapest below the floor).
+                for (std::size_t f = 0; f < flags_.size(); ++f) {
+                    if (!touched[f] || !clauses_hold(f, -1, a)) continue;
+                    const int floor = flags_[f].floor;
+                    int cost = c.separator.answered[s];
+                    std::uint64_t at = c.separator.offset[s];
+                    for (std::size_t pi = 0; pi < c.parts.size() && cost != big; ++pi) {
+                        const block& part = c.parts[pi];
+                        bool read = std::find(clause_part[f].begin(), clause_part[f].end(), static_cast<int>(pi)) != clause_part[f].end();
+                        const std::size_t k = s * (levels + 1) + static_cast<std::size_t>(floor);
+                        int here = read ? part_floor[f * c.parts.size() + pi].cost : part.below_cost[k];
+                        if (here == big) {
+                            cost = big;
+                            break;
+                        }
+                        cost += here;
+                        at += part.offset[read ? part_floor[f * c.parts.size() + pi].at : part.below_at[k]];
+                    }
+                    candidate here{cost, at, 0, -1};
+                    if (cost != big && here.better_than(acc.floor[f])) acc.floor[f] = here;
+                }
+            }
+            std::lock_guard<std::mutex> lock(merge_);
+            merge(ci, acc);
+        });
+        for (auto& t : total_.totality) fail(property::totality, "assess", t);
+        total_.totality.clear();
+        if (!neutral) fail(property::setup, "separator of component " + std::to_string(ci), "the baseline is not neutral: " + not_neutral);
     }
 
     void merge(std::size_t ci, const accumulators& acc) {
@@ -854,7 +1252,8 @@ private:
         std::atomic<std::uint64_t> comparisons{0};
         std::array<int, levels + 1> background{};
         for (int l = 0; l <= levels; ++l) background[l] = background_cost(ci, l);
-        parallel(c.size, [&](std::uint64_t begin, std::uint64_t end) {
+        if (c.separated) separated_monotonicity(ci, background, best, comparisons);
+        else parallel(c.size, [&](std::uint64_t begin, std::uint64_t end) {
             std::vector<candidate> local(c.questions.size());
             std::vector<std::uint32_t> coord(c.questions.size());
             for (std::size_t i = 0; i < coord.size(); ++i) coord[i] = static_cast<std::uint32_t>(begin / c.stride[i] % c.dims[i]->values.size());
@@ -887,7 +1286,7 @@ private:
         report_.comparisons += comparisons;
         for (const auto& b : best) {
             if (b.dim < 0) continue;
-            const int from = c.table[b.at], to = c.table[b.to];
+            const int from = level_at(c, b.at), to = level_at(c, b.to);
             answer_set before, after;
             int answered = 0, ignored = 0;
             compose(ci, b.at, from, before, answered);
@@ -900,6 +1299,107 @@ private:
                         to_json(before), to_json(after), answered};
             report_.violations.push_back(v);
         }
+    }
+
+    /// Monotonicity with a separator (verifier.md, (d)). A step inside a part P with s fixed drops
+    /// the result exactly when P's table drops; the cheapest such pair takes each other part at its
+    /// cheapest combination below the level before the step. A step s -> s' of a separator question
+    /// drops it for some combination exactly when, for some level L, one part has a combination at L
+    /// under s and below L under s' and every other part one at most L under s and below L under s'.
+    void separated_monotonicity(std::size_t ci, const std::array<int, levels + 1>& background, std::vector<candidate>& best,
+                                std::atomic<std::uint64_t>& comparisons) {
+        const component& c = components_[ci];
+        const int big = std::numeric_limits<int>::max();
+        const std::size_t parts = c.parts.size();
+        parallel(c.separator.size, [&](std::uint64_t begin, std::uint64_t end) {
+            std::vector<candidate> local(c.questions.size());
+            std::uint64_t compared = 0;
+            std::vector<int> c0(parts), c1(parts);
+            std::vector<std::uint64_t> c0_at(parts), c1_at(parts);
+            for (std::uint64_t s = begin; s < end; ++s) {
+                auto below = [&](std::size_t pi, std::uint64_t sep, int l) {
+                    const std::size_t k = sep * (levels + 1) + static_cast<std::size_t>(l);
+                    return std::make_pair(c.parts[pi].below_cost[k], c.parts[pi].below_at[k]);
+                };
+                // Steps inside one part, s fixed.
+                for (std::size_t pi = 0; pi < parts; ++pi) {
+                    const block& part = c.parts[pi];
+                    const std::uint8_t* table = &part.table[s * part.size];
+                    for (std::uint64_t p = 0; p < part.size; ++p) {
+                        const int from = table[p];
+                        for (std::size_t i = 0; i < part.dims.size(); ++i) {
+                            const auto& up = c.dims[part.dims[i]]->up;
+                            const auto v = static_cast<std::uint32_t>(p / part.stride[i] % c.dims[part.dims[i]]->values.size());
+                            if (v >= up.size()) continue;
+                            for (auto w : up[v]) {
+                                const std::uint64_t to = p + (static_cast<std::uint64_t>(w) - v) * part.stride[i];
+                                ++compared;
+                                if (table[to] >= from || background[from] < 0) continue;
+                                int cost = c.separator.answered[s] + part.answered[p] + background[from];
+                                std::uint64_t at = c.separator.offset[s] + part.offset[p];
+                                for (std::size_t q = 0; q < parts; ++q) {
+                                    if (q == pi) continue;
+                                    auto [bc, ba] = below(q, s, from);  // finite: the baseline is at the separator's own level
+                                    cost += bc;
+                                    at += c.parts[q].offset[ba];
+                                }
+                                candidate here{cost, at, at - part.offset[p] + part.offset[to], part.dims[i]};
+                                if (here.better_than(local[part.dims[i]])) local[part.dims[i]] = here;
+                            }
+                        }
+                    }
+                }
+                // Steps of a separator question.
+                for (std::size_t i = 0; i < c.separator.dims.size(); ++i) {
+                    const int dim = c.separator.dims[i];
+                    const auto& up = c.dims[dim]->up;
+                    const auto v = static_cast<std::uint32_t>(s / c.separator.stride[i] % c.dims[dim]->values.size());
+                    if (v >= up.size()) continue;
+                    for (auto w : up[v]) {
+                        const std::uint64_t s2 = s + (static_cast<std::uint64_t>(w) - v) * c.separator.stride[i];
+                        bool drops = false;
+                        for (const auto& part : c.parts) {
+                            const std::uint8_t* before = &part.table[s * part.size];
+                            const std::uint8_t* after = &part.table[s2 * part.size];
+                            for (std::uint64_t p = 0; p < part.size; ++p) drops = drops || after[p] < before[p];
+                            compared += part.size;
+                        }
+                        if (!drops) continue;
+                        for (int l = 1; l < levels; ++l) {
+                            if (background[l] < 0) continue;
+                            for (std::size_t pi = 0; pi < parts; ++pi) {
+                                const block& part = c.parts[pi];
+                                const std::uint8_t* before = &part.table[s * part.size];
+                                const std::uint8_t* after = &part.table[s2 * part.size];
+                                c0[pi] = c1[pi] = big;
+                                for (std::uint64_t p = 0; p < part.size; ++p) {
+                                    if (after[p] >= l || before[p] > l) continue;
+                                    if (part.answered[p] < c0[pi]) c0[pi] = part.answered[p], c0_at[pi] = p;
+                                    if (before[p] == l && part.answered[p] < c1[pi]) c1[pi] = part.answered[p], c1_at[pi] = p;
+                                }
+                            }
+                            for (std::size_t top = 0; top < parts; ++top) {
+                                if (c1[top] == big) continue;
+                                int cost = c.separator.answered[s] + background[l];
+                                std::uint64_t at = c.separator.offset[s];
+                                for (std::size_t pi = 0; pi < parts && cost != big; ++pi) {
+                                    const int here = pi == top ? c1[pi] : c0[pi];
+                                    if (here == big) cost = big;
+                                    else cost += here, at += c.parts[pi].offset[pi == top ? c1_at[pi] : c0_at[pi]];
+                                }
+                                if (cost == big) continue;
+                                candidate here{cost, at, at - c.separator.offset[s] + c.separator.offset[s2], dim};
+                                if (here.better_than(local[dim])) local[dim] = here;
+                            }
+                        }
+                    }
+                }
+            }
+            comparisons += compared;
+            std::lock_guard<std::mutex> lock(merge_);
+            for (std::size_t i = 0; i < local.size(); ++i)
+                if (local[i].dim >= 0 && local[i].better_than(best[i])) best[i] = local[i];
+        });
     }
 
     void check_floors() {
@@ -1090,11 +1590,27 @@ std::string format(const report& r) {
     out << "raw product: about 10^" << r.raw_log10 << " answer sets; after (a)+(b): about 10^" << r.reduced_ab_log10 << '\n';
     out << "(c) independent components, enumerated one by one with the others held at a self_care baseline:\n";
     std::uint64_t sum = 0;
+    auto list = [&](const std::vector<std::string>& ids) {
+        out << "{";
+        for (std::size_t i = 0; i < ids.size(); ++i) out << (i ? ", " : "") << ids[i];
+        out << "}";
+    };
     for (const auto& c : r.components) {
-        out << "  {";
-        for (std::size_t i = 0; i < c.questions.size(); ++i) out << (i ? ", " : "") << c.questions[i];
-        out << "}: " << c.combinations << '\n';
-        sum += c.combinations;
+        out << "  ";
+        list(c.questions);
+        out << ": " << c.combinations << '\n';
+        if (!c.separator.empty()) {
+            out << "    (d) conditioned on ";
+            list(c.separator);
+            out << " (" << c.separator_values << " values), parts";
+            for (std::size_t i = 0; i < c.parts.size(); ++i) {
+                out << (i ? ", " : " ");
+                list(c.parts[i]);
+                out << " " << c.part_sizes[i];
+            }
+            out << ": " << c.assessed << " assessed\n";
+        }
+        sum += c.assessed;
     }
     for (const auto& n : r.notes) out << n << '\n';
     out.precision(2);

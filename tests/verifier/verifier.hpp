@@ -82,12 +82,19 @@ struct violation {
 
 struct options {
     bool collapse = true;  ///< reduction (c): interchangeable "free" option classes (see verifier.md)
+    bool separate = true;  ///< reduction (d): condition a large component on separator questions (see verifier.md)
     unsigned threads = 0;  ///< 0: every core
 };
 
 struct component_size {
     std::vector<std::string> questions;
-    std::uint64_t combinations = 0;
+    std::uint64_t combinations = 0;  ///< the component's product (after reductions a-c)
+    /// Reduction (d): the separator questions, the parts they leave, and each part's size.
+    std::vector<std::string> separator;
+    std::uint64_t separator_values = 0;
+    std::vector<std::vector<std::string>> parts;
+    std::vector<std::uint64_t> part_sizes;
+    std::uint64_t assessed = 0;  ///< answer sets assessed for this component
 };
 
 struct report {
