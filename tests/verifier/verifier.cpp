@@ -221,8 +221,6 @@ private:
     std::vector<std::vector<std::size_t>> part_rules_;  // per component: see find_part_rules()
     std::vector<int> rule_part_;                        // the part a part rule reads
     answer_set base_;
-    std::vector<std::uint64_t> rule_advice_;
-    std::array<std::uint64_t, levels> disposition_advice_{};
     std::vector<std::vector<candidate>> floor_candidates_;  // [flag][component]
     accumulators total_;
     std::mutex merge_;
@@ -650,12 +648,6 @@ private:
             report_.raw_log10 += d.raw_log10;
             report_.reduced_ab_log10 += d.reduced_log10;
         }
-        // Advice given by each rule and disposition, as bit masks (the report's documented logic).
-        rule_advice_.assign(kb_.rules.size(), 0);
-        for (std::size_t r = 0; r < kb_.rules.size(); ++r)
-            for (int a : kb_.rules[r].advice) rule_advice_[r] |= bit(a);
-        for (int l = 0; l < levels; ++l)
-            for (int a : kb_.dispositions[l].advice) disposition_advice_[l] |= bit(a);
     }
 
     // ---- (d) separators ---------------------------------------------------------------------------
@@ -936,15 +928,14 @@ private:
         const int comp = static_cast<int>(ci);
         keep_first(acc.reached[got], comp, at);
         // Reachability of rules, reasons (as the report shows them) and advice.
-        std::uint64_t advice = disposition_advice_[got];
-        bool everyday = kb_.dispositions[got].everyday_advice;
+        // The advice the report gives, withholdings included, from the core's own function.
+        const std::uint64_t advice = given_advice(kb_, a, result);
         for (std::size_t r = 0; r < rules; ++r) {
             if (!fired[r]) continue;
             int l = level_of(kb_.rules[r].requires_at_least);
             keep_first(acc.fired[r], comp, at);
             if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at);
             if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
-            if (everyday || l != 0) advice |= rule_advice_[r];
         }
         if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], comp, at);
         for (std::size_t i = 0; i < kb_.advice.size(); ++i)
@@ -1500,10 +1491,7 @@ private:
             if (!total_.fired[r].found()) total_.fired[r] = w;
             if (!total_.reason[r].found() && (l != 0) == (got != 0)) total_.reason[r] = w;
             if (!total_.decisive[r].found() && l == got && got > 0 && top == 1) total_.decisive[r] = w;
-            std::uint64_t advice = disposition_advice_[got];
-            for (std::size_t s = 0; s < kb_.rules.size(); ++s)
-                if (result.rule_fired(s) && (kb_.dispositions[got].everyday_advice || level_of(kb_.rules[s].requires_at_least) != 0))
-                    advice |= rule_advice_[s];
+            const std::uint64_t advice = given_advice(kb_, a, result);
             for (std::size_t i = 0; i < kb_.advice.size(); ++i)
                 if ((advice >> i & 1U) && !total_.advice[i].found()) total_.advice[i] = w;
         }
