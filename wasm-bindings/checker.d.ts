@@ -54,7 +54,8 @@ export interface Assessment {
   reasons: Reason[];
   advice: { id: string; text: string }[];
   explanations: { id: string; text: string }[];
-  timeline: Timeline;
+  /** The usual course of soreness; null when the result is see a doctor or more urgent (it would reassure). */
+  timeline: Timeline | null;
   trace: { rule: string; requires: DispositionId }[];
 }
 

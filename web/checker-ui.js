@@ -293,7 +293,7 @@ export async function mountChecker(root, options) {
     const view = h('section', { id: 'start', className: 'screen' }, [
       h('h1', { id: 'start-title', tabIndex: -1, textContent: ui.title }),
       h('p', { className: 'lead', textContent: ui.intro }),
-      h('ul', { className: 'facts' }, [h('li', { textContent: ui.not_diagnosis }), h('li', { textContent: ui.privacy })]),
+      h('ul', { className: 'facts' }, [h('li', { textContent: ui.for_adults }), h('li', { textContent: ui.not_diagnosis }), h('li', { textContent: ui.privacy })]),
       emergency,
       ...begin,
     ]);

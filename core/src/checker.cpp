@@ -123,7 +123,9 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         {"reasons", reasons},
         {"advice", advice},
         {"explanations", explanations},
-        {"timeline", timeline_json(kb, a.timeline)},
+        // The usual course of soreness only where the result is about ordinary soreness: beside "see a doctor"
+        // or "call now", "soreness is building" would reassure.
+        {"timeline", info.everyday_advice ? timeline_json(kb, a.timeline) : json(nullptr)},
         {"trace", trace},
     };
 }
