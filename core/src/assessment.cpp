@@ -100,9 +100,14 @@ std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, 
     for (std::size_t i = 0; i < kb.rules.size(); ++i) {
         if (!a.rule_fired(i)) continue;
         const rule& r = kb.rules[i];
-        // Under "see a doctor" and above, only the advice of medical concerns (see a doctor and above), such
-        // as cooling a burn: a therapist or self-care rule's "warm bath" must not sit beside "call now".
-        if (!info.everyday_advice && r.requires_at_least < disposition::see_doctor) continue;
+        // Under "see a doctor" and above: the deciding rules' advice, and the first aid of other medical
+        // concerns (cool a burn), never everyday advice: "drink water" must not sit beside "call now".
+        if (!info.everyday_advice && r.requires_at_least != a.result) {
+            if (r.requires_at_least < disposition::see_doctor) continue;
+            for (int index : r.advice)
+                if (!kb.advice[index].everyday) give |= std::uint64_t{1} << index;
+            continue;
+        }
         for (int index : r.advice) give |= std::uint64_t{1} << index;
     }
     for (std::size_t i = 0; i < kb.advice.size(); ++i) {

@@ -653,6 +653,8 @@ private:
             else r.requires_at_least = static_cast<disposition>(d - disposition_ids.begin());
             r.when = conditions(field(v[i], "when"), where + "/when", {static_cast<int>(kb_.questions.size()), -1, {}, 1});
             r.advice = advice_refs(field(v[i], "advice"), where + "/advice");
+            if (r.requires_at_least == disposition::self_care)
+                for (int index : r.advice) kb_.advice[index].everyday = true;
             r.source = check_.text(field(v[i], "source"), where + "/source");
             kb_.rules.push_back(std::move(r));
         }

@@ -22,8 +22,9 @@ std::string verdict(const std::string& answers_json) {
 }
 
 const std::string symptom_options =
-    "numbness, tingling, limb_weakness, mild_bruising, large_bruising, swelling, redness_warmth, fever_chills, pus_wound, "
-    "dark_urine, one_leg, tiredness, mild_headache, nausea, none";
+    "numbness, tingling, limb_weakness, both_legs, new_injury, mild_bruising, large_bruising, swelling, redness_warmth, one_leg, "
+    "whole_limb_swollen, burn_blister, pus_wound, itchy_rash, fever_chills, dark_urine, little_urine, vomiting, tiredness, "
+    "mild_headache, nausea, none";
 
 std::uint64_t option_bit(const std::string& question, const std::string& option) {
     const auto& q = kb().questions[kb().question_index(question)];

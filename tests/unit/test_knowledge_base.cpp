@@ -248,11 +248,16 @@ TEST_CASE("a disposition no rule can reach") {
         if (r["requires"] != "contact_therapist") kept.push_back(r);
     kb["rules"] = kept;
     // Taking the rules away also leaves the advice only they gave unused.
-    std::size_t lighter = 0;
-    while (kb["advice"][lighter] != "ask_lighter_pressure") ++lighter;
+    auto position = [&](const char* id) {
+        std::size_t i = 0;
+        while (kb["advice"][i] != id) ++i;
+        return std::to_string(i);
+    };
     CHECK(errors_of_kb(kb) == "[kb.unreachable] /dispositions/1: no rule leads to 'contact_therapist'\n"
-                              "[kb.unused_advice] /advice/" + std::to_string(lighter) +
-                                  ": no rule or disposition gives advice 'ask_lighter_pressure'\n");
+                              "[kb.unused_advice] /advice/" + position("ask_lighter_pressure") +
+                                  ": no rule or disposition gives advice 'ask_lighter_pressure'\n"
+                                  "[kb.unused_advice] /advice/" + position("wash_off_oil") +
+                                  ": no rule or disposition gives advice 'wash_off_oil'\n");
 }
 
 TEST_CASE("advice that nothing gives") {

@@ -20,10 +20,11 @@ json next(const json& answers) {
     return envelope["result"];
 }
 
+/// Every question id in order; "side" only with a sore leg, "pregnancy_signs" never (only in pregnancy).
 json all_question_ids(bool with_side) {
     json ids = json::array();
     for (auto& q : kb().questions)
-        if (with_side || q.id != "side") ids.push_back(q.id);
+        if ((with_side || q.id != "side") && q.id != "pregnancy_signs") ids.push_back(q.id);
     return ids;
 }
 
@@ -31,7 +32,7 @@ bool contains(const json& list, const std::string& id) { return std::find(list.b
 
 }  // namespace
 
-TEST_CASE("with nothing answered every question is asked in knowledge-base order, except 'side'") {
+TEST_CASE("with nothing answered every question is asked in knowledge-base order, except 'side' and the pregnancy signs") {
     json flow = next(json::object());
     CHECK(flow["ask"] == all_question_ids(false));
     CHECK(flow["applicable"] == all_question_ids(false));
@@ -39,21 +40,21 @@ TEST_CASE("with nothing answered every question is asked in knowledge-base order
     CHECK(flow["ask"][0] == "danger_signs");
 }
 
-TEST_CASE("'side' is asked only when an arm or leg region is chosen") {
-    for (const char* limb : {"arms", "hands", "thighs", "calves", "feet"}) {
+TEST_CASE("'side' is asked only when a leg region is chosen (issue 13: it counts only for the legs)") {
+    for (const char* limb : {"thighs", "calves", "feet"}) {
         CAPTURE(limb);
         json flow = next({{"body_regions", {"upper_back", limb}}});
         CHECK(contains(flow["ask"], "side"));
         CHECK(contains(flow["applicable"], "side"));
     }
-    for (const char* trunk : {"head", "neck", "shoulders", "upper_back", "lower_back", "chest", "belly", "hips_buttocks"}) {
+    for (const char* trunk : {"head", "neck", "shoulders", "upper_back", "lower_back", "chest", "belly", "arms", "hands", "hips_buttocks"}) {
         CAPTURE(trunk);
         json flow = next({{"body_regions", {trunk}}});
         CHECK_FALSE(contains(flow["ask"], "side"));
         CHECK_FALSE(contains(flow["applicable"], "side"));
     }
     SUBCASE("side comes right after the regions") {
-        json flow = next({{"danger_signs", {"none"}}, {"hours_since_massage", 5}, {"massage_type", "sports"}, {"pressure", "comfortable"},
+        json flow = next({{"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"hours_since_massage", 5}, {"massage_type", "sports"}, {"pressure", "comfortable"},
                           {"first_massage", "no"}, {"body_regions", {"calves"}}});
         CHECK(flow["ask"][0] == "side");
         CHECK(flow["applicable"] == all_question_ids(true));
@@ -105,4 +106,12 @@ TEST_CASE("bad answers to the flow are errors, not a list") {
     CHECK(envelope["ok"] == false);
     CHECK(envelope["error"]["code"] == "answers.unknown_option");
     CHECK(envelope["error"]["where"] == "/body_regions/0");
+}
+
+TEST_CASE("issue 13: the pregnancy warning signs are asked only when pregnant") {
+    CHECK_FALSE(contains(next({{"risk_factors", {"none"}}})["applicable"], "pregnancy_signs"));
+    CHECK_FALSE(contains(next({{"risk_factors", {"recent_birth", "hormones"}}})["applicable"], "pregnancy_signs"));
+    json flow = next({{"risk_factors", {"pregnancy"}}});
+    CHECK(contains(flow["applicable"], "pregnancy_signs"));
+    CHECK(contains(flow["ask"], "pregnancy_signs"));
 }

@@ -19,7 +19,7 @@ namespace {
 /// The person of the issue: a massage two hours ago, no pain, nowhere sore, no sign, no risk factor.
 json not_sore() {
     return {
-        {"danger_signs", {"none"}}, {"hours_since_massage", 2}, {"massage_type", "relaxation"}, {"pressure", "comfortable"},
+        {"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"hours_since_massage", 2}, {"massage_type", "relaxation"}, {"pressure", "comfortable"},
         {"first_massage", "no"},    {"body_regions", {"none"}}, {"pain_now", 0},               {"symptoms", {"none"}},
         {"risk_factors", {"none"}},
     };
@@ -36,7 +36,7 @@ bool contains(const json& list, const std::string& id) { return std::find(list.b
 }  // namespace
 
 TEST_CASE("issue 18: pain 0 drops the questions about the pain, never the red-flag ones") {
-    json flow = next({{"danger_signs", {"none"}}, {"body_regions", {"none"}}, {"pain_now", 0}});
+    json flow = next({{"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"body_regions", {"none"}}, {"pain_now", 0}});
     for (const char* gone : {"pain_feel", "trend", "daily_impact", "side"}) CHECK_MESSAGE(!contains(flow["applicable"], gone), gone);
     CHECK(flow["ask"] == json{"hours_since_massage", "massage_type", "pressure", "first_massage", "symptoms", "risk_factors"});
     SUBCASE("any pain at all, or none said yet, asks them") {

@@ -34,8 +34,8 @@ struct assessment {
 assessment assess(const knowledge_base& kb, const answer_set& answers);
 
 /// The advice a result gives, as bits by index into kb.advice: its disposition's advice and that of the
-/// rules that fired (under a disposition without everyday advice, only that of rules at see_doctor or
-/// above), less every
+/// rules that fired (under a disposition without everyday advice, the deciding rules' and the first aid
+/// of other rules at see_doctor or above, never advice a self-care rule gives), less every
 /// advice whose withheld_when holds for these answers.
 std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, const assessment& a);
 

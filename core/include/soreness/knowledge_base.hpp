@@ -85,6 +85,7 @@ struct withholding {
 struct advice_item {
     std::string id, text;
     std::vector<withholding> withheld_when;  ///< any one case holding withholds the advice
+    bool everyday = false;                   ///< a self-care rule gives it (drink water, rest, warmth...)
 };
 
 struct timeline_model {
