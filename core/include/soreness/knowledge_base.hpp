@@ -64,10 +64,16 @@ struct rule {
     std::string reason;                   ///< text in the loaded language
 };
 
+/// A phone call a result offers, from help_line_table: the emergency number ("call now", or as a
+/// fallback "if it gets much worse"), or the country's non-emergency medical line where it has one.
+enum class call : std::uint8_t { emergency, emergency_if_worse, non_emergency };
+const char* call_id(call c);
+
 struct disposition_info {
     disposition level = disposition::self_care;
     std::vector<int> advice;
     bool everyday_advice = true;          ///< also show self-care advice and explanations
+    std::vector<call> calls;              ///< the first one is the main call
     std::string label, headline;
 };
 
@@ -86,6 +92,29 @@ struct timeline_model {
 /// An amount with a unit in one language's plural forms: category ("one", "other"...) -> text with "{n}".
 using plural_text = std::map<std::string, std::string>;
 
+/// A non-emergency medical line: its number and the name people know it by ("NHS 111").
+struct advice_line {
+    std::string number, name;
+};
+
+/// One country's numbers, or the default for countries not listed (country empty).
+struct country_help_lines {
+    std::string country;                  ///< ISO 3166-1 alpha-2, e.g. "GB"
+    std::string emergency;                ///< digits and spaces, a + only first
+    std::optional<advice_line> non_emergency;
+};
+
+/// Numbers to call, by country; the page picks the country, the result which calls it offers.
+struct help_line_table {
+    std::string source;
+    country_help_lines fallback;          ///< "default" in the data
+    std::vector<country_help_lines> countries;
+};
+
+/// Phone numbers have at least this many digits and at most E.164's 15.
+inline constexpr std::size_t min_phone_digits = 2;
+inline constexpr std::size_t max_phone_digits = 15;
+
 struct input_limits {
     std::size_t answers_max_bytes = 65536;
     std::size_t answers_max_depth = 4;
@@ -101,6 +130,7 @@ public:
     std::vector<text_item> advice;
     std::vector<text_item> explanations;
     timeline_model timeline;
+    help_line_table help_lines;           ///< empty when the data has none (then no disposition offers calls)
     input_limits limits;
     std::map<std::string, std::string> ui;  ///< page texts, free-form
     /// The language's plural categories (as Intl.PluralRules names them), and every unit in each of them:
@@ -121,7 +151,8 @@ struct load_result {
 
 /// Reads the knowledge base (knowledge-base.json) and one language's texts (strings/<lang>.json).
 /// Dangling references, duplicate ids, unknown fields, unreachable dispositions, unused advice and
-/// missing or empty texts are load errors. So is anything the engine could not evaluate in bounded
+/// missing or empty texts are load errors, and so are help lines with a malformed country code or phone
+/// number, a country listed twice, or no default. So is anything the engine could not evaluate in bounded
 /// time and stack: an ask_when using "incomplete", naming its own question or a later one (which
 /// rules out cycles), and conditions nested deeper than max_condition_depth. Only a knowledge base
 /// from here is safe to give to assess, applies and the checker.
