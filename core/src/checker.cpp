@@ -73,16 +73,11 @@ json timeline_json(const knowledge_base& kb, const timeline_position& t) {
     return out;
 }
 
-json calls_json(const std::vector<call>& calls) {
-    json out = json::array();
-    for (call c : calls) out.push_back(call_id(c));
-    return out;
-}
-
 json lines_json(const country_help_lines& lines) {
     json out = {{"emergency", lines.emergency}};
     if (!lines.country.empty()) out["country"] = lines.country;
-    if (lines.non_emergency) out["non_emergency"] = {{"number", lines.non_emergency->number}, {"name", lines.non_emergency->name}};
+    if (!lines.non_emergency.number.empty())
+        out["non_emergency"] = {{"number", lines.non_emergency.number}, {"name", lines.non_emergency.name}};
     return out;
 }
 
@@ -138,7 +133,7 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         {"language", kb.language},
         {"disposition", {{"id", disposition_id(a.result)}, {"rank", static_cast<int>(a.result)}, {"label", info.label}}},
         {"headline", info.headline},
-        {"calls", calls_json(info.calls)},
+        {"calls", info.calls},
         {"complete", a.missing == 0},
         {"missing", missing},
         {"conflicts", conflicts},

@@ -331,17 +331,13 @@ private:
         }
     }
 
-    std::vector<call> read_calls(const json& v, const std::string& where) {
-        std::vector<call> calls;
+    std::vector<std::string> read_calls(const json& v, const std::string& where) {
         auto ids = check_.id_list(v, where);
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            const auto* c = std::find_if(call_ids.begin(), call_ids.end(), [&](const char* id) { return ids[i] == id; });
-            if (c == call_ids.end())
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (std::find(call_ids.begin(), call_ids.end(), ids[i]) == call_ids.end())
                 check_.fail("kb.unknown_call", where + "/" + std::to_string(i),
                             "unknown call " + detail::quote(ids[i]) + "; expected emergency, emergency_if_worse or non_emergency");
-            else calls.push_back(static_cast<call>(c - call_ids.begin()));
-        }
-        return calls;
+        return ids;
     }
 
     /// Calls need numbers; and where there are numbers, an emergency result must offer the emergency one.
@@ -349,7 +345,7 @@ private:
         if (!dispositions_read_) return;
         const auto& emergency = kb_.info(disposition::emergency).calls;
         if (has_help_lines) {
-            if (std::find(emergency.begin(), emergency.end(), call::emergency) == emergency.end())
+            if (std::find(emergency.begin(), emergency.end(), "emergency") == emergency.end())
                 check_.fail("kb.missing_call", "/dispositions/4/calls", "the emergency disposition must offer the call 'emergency'");
             return;
         }
@@ -395,9 +391,10 @@ private:
         lines.emergency = phone_number(field(v, "emergency"), where + "/emergency");
         if (const auto* line = member(v, "non_emergency")) {
             std::string line_where = where + "/non_emergency";
-            if (check_.expect_object(*line, line_where, {"number", "name"}))
-                lines.non_emergency = advice_line{phone_number(field(*line, "number"), line_where + "/number"),
-                                                  check_.text(field(*line, "name"), line_where + "/name")};
+            if (check_.expect_object(*line, line_where, {"number", "name"})) {
+                lines.non_emergency.number = phone_number(field(*line, "number"), line_where + "/number");
+                lines.non_emergency.name = check_.text(field(*line, "name"), line_where + "/name");
+            }
         }
         return true;
     }
@@ -780,7 +777,6 @@ json parse_document(std::string_view text, const char* name, validator& check) {
 
 const char* disposition_id(disposition d) { return disposition_ids[static_cast<int>(d)]; }
 const char* question_type_id(question_type t) { return type_ids[static_cast<int>(t)]; }
-const char* call_id(call c) { return call_ids[static_cast<int>(c)]; }
 
 int question::option_index(std::string_view option_id) const {
     auto it = std::find(options.begin(), options.end(), option_id);

@@ -13,7 +13,7 @@ class checker {
 public:
     explicit checker(knowledge_base kb) : kb_(std::move(kb)) {}
 
-    /// The assessment of these answers: disposition, headline, the calls it offers (ids of soreness::call,
+    /// The assessment of these answers: disposition, headline, the calls it offers (see disposition_info::calls,
     /// the main one first), reasons, advice, timeline, trace.
     std::string assess_json(std::string_view answers_json) const;
     /// {"ask": [ids still to ask, in order], "applicable": [ids that apply, in order]}.

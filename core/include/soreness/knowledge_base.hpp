@@ -64,16 +64,14 @@ struct rule {
     std::string reason;                   ///< text in the loaded language
 };
 
-/// A phone call a result offers, from help_line_table: the emergency number ("call now", or as a
-/// fallback "if it gets much worse"), or the country's non-emergency medical line where it has one.
-enum class call : std::uint8_t { emergency, emergency_if_worse, non_emergency };
-const char* call_id(call c);
-
 struct disposition_info {
     disposition level = disposition::self_care;
     std::vector<int> advice;
     bool everyday_advice = true;          ///< also show self-care advice and explanations
-    std::vector<call> calls;              ///< the first one is the main call
+    /// The phone calls its result offers, the main one first, from help_line_table: "emergency" (call now),
+    /// "emergency_if_worse" (the emergency number, if it gets much worse), "non_emergency" (the country's
+    /// non-emergency medical line, where it has one). Strings, not an enum: they only travel to the page.
+    std::vector<std::string> calls;
     std::string label, headline;
 };
 
@@ -101,7 +99,7 @@ struct advice_line {
 struct country_help_lines {
     std::string country;                  ///< ISO 3166-1 alpha-2, e.g. "GB"
     std::string emergency;                ///< digits and spaces, a + only first
-    std::optional<advice_line> non_emergency;
+    advice_line non_emergency;            ///< number empty where the country has none
 };
 
 /// Numbers to call, by country; the page picks the country, the result which calls it offers.
