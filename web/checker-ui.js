@@ -12,6 +12,18 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => v
 /** A phone number as a tel: URL: digits and a leading +, nothing else. */
 export const telUrl = (number) => `tel:${String(number).replace(/(?!^\+)[^\d]/g, '')}`;
 
+const regionOf = (tag) => String(tag).split('-').slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
+
+/**
+ * The country a person most likely calls from, as a region code ("GB"): the region of `tag` ("en-GB"), else of
+ * the browser's languages, those in the same language first; undefined when none names a region.
+ */
+export function countryFor(tag, browserTags = globalThis.navigator?.languages ?? []) {
+  const primary = String(tag).toLowerCase().split('-')[0];
+  const same = browserTags.filter((t) => String(t).toLowerCase().split('-')[0] === primary);
+  return [tag, ...same, ...browserTags].map(regionOf).find(Boolean);
+}
+
 /**
  * Mounts a checker in root and loads its core and texts.
  * @param {Element|ShadowRoot} root the checker's own part of the document
@@ -25,7 +37,9 @@ export const telUrl = (number) => `tel:${String(number).replace(/(?!^\+)[^\d]/g,
  * @param {(screen: string) => void} [options.onScreen] called after a screen is shown by navigation
  * @param {() => void} [options.print] shows a print button on the result that calls it
  * @param {{name?: string, phone?: string, email?: string, bookingUrl?: string}} [options.contact] shown on "contact your therapist"
- * @param {string} [options.emergencyNumber] shown as a call button on urgent and emergency results
+ * @param {string} [options.country] region code of the country the person calls from (default: from the browser's
+ *   languages); the numbers come from the knowledge base's help lines, and the person can pick another country
+ * @param {string} [options.emergencyNumber] replaces that country's emergency number until the person picks a country
  * @returns {Promise<object>} the controller: show(screen), chooseStartOption(id), setLanguage(language, {startScreen}), texts(), destroy()
  */
 export async function mountChecker(root, options) {
@@ -54,6 +68,9 @@ export async function mountChecker(root, options) {
     screen: 'start', // 'start', a question id, or 'result'
     flow: { answers: {}, order: [] }, // the core's view of the answers: those that count, the questions that apply
     result: null, // the core's assessment, while the result is shown
+    // Where the help lines are for: not an answer, never sent to the core, kept only while mounted.
+    country: options.country ?? countryFor(options.language),
+    countryPicked: false,
   };
   let startScreen = options.startScreen ?? null;
   const madeStart = !startScreen;
@@ -563,11 +580,57 @@ export async function mountChecker(root, options) {
     return part(section(title, [h('ul', { className: 'contact-links' }, links.map((l) => h('li', {}, [l])))], 'contact'), 'contact');
   }
 
-  function emergencyCall(dispositionId) {
-    const number = options.emergencyNumber;
-    if (!number) return null;
-    const text = fill(dispositionId === 'emergency' ? state.about.ui.call_emergency : state.about.ui.call_emergency_if_worse, { number });
-    return part(h('a', { href: telUrl(number), className: 'call-button', textContent: text }), 'call-button');
+  /** The numbers for the chosen country, or the table's default for a country it does not list. */
+  function linesFor(country) {
+    const table = state.about.help_lines;
+    const lines = table.countries.find((c) => c.country === country) ?? table.default;
+    // A spa's own emergency number wins, until the person picks a country themselves.
+    return options.emergencyNumber && !state.countryPicked ? { ...lines, emergency: options.emergencyNumber } : lines;
+  }
+
+  /** A tap-to-call link for each call the core's result offers, the main one first and biggest. */
+  function callButtons(calls) {
+    const ui = state.about.ui;
+    const lines = linesFor(state.country);
+    const digits = (text) => text.replace(/\D/g, '');
+    const buttons = [];
+    for (const call of calls) {
+      let number = lines.emergency;
+      let text = fill(call === 'emergency' ? ui.call_emergency : ui.call_emergency_if_worse, { number });
+      if (call === 'non_emergency') {
+        if (!lines.non_emergency) continue; // not every country has one
+        ({ number } = lines.non_emergency);
+        const { name } = lines.non_emergency;
+        text = fill(ui.call_non_emergency, { line: digits(name).includes(digits(number)) ? name : `${name} (${number})` });
+      }
+      const button = part(h('a', { href: telUrl(number), className: buttons.length ? 'call-button other-call' : 'call-button', textContent: text }), 'call-button');
+      button.dataset.call = call;
+      buttons.push(button);
+    }
+    return buttons;
+  }
+
+  /** The calls, and which country's numbers they are: a labelled select of the help-line table's countries. */
+  function callsPart(calls) {
+    if (!calls.length) return null;
+    const ui = state.about.ui;
+    const table = state.about.help_lines;
+    const names = new Intl.DisplayNames([state.language], { type: 'region' });
+    const countries = table.countries.map((c) => [c.country, names.of(c.country)]).sort((a, b) => a[1].localeCompare(b[1], state.language));
+    const select = h('select', { id: 'call-country' }, [
+      ...countries.map(([code, name]) => h('option', { value: code, textContent: name })),
+      h('option', { value: '', textContent: fill(ui.other_country, { number: table.default.emergency }) }),
+    ]);
+    select.value = countries.some(([code]) => code === state.country) ? state.country : '';
+    const buttons = h('div', { className: 'call-buttons' }, callButtons(calls));
+    select.addEventListener('change', () => {
+      state.country = select.value;
+      state.countryPicked = true;
+      buttons.replaceChildren(...callButtons(calls));
+      announcer.textContent = [...buttons.children].map((b) => b.textContent).join('. ');
+    });
+    const from = h('p', { className: 'call-from no-print' }, [h('label', { htmlFor: select.id, textContent: ui.calling_from }), ' ', select]);
+    return part(h('div', { className: 'calls' }, [buttons, from]), 'calls');
   }
 
   function resultView() {
@@ -585,11 +648,9 @@ export async function mountChecker(root, options) {
     ]), 'result');
     view.dataset.disposition = disposition.id;
     verdict.dataset.disposition = disposition.id;
-    // The core decided the disposition; the call button and contact details only present it.
-    if (disposition.id === 'emergency' || disposition.id === 'urgent') {
-      const call = emergencyCall(disposition.id);
-      if (call) view.append(call);
-    }
+    // The core decided the disposition and which calls it offers; the buttons and contact details only present them.
+    const calls = callsPart(result.calls);
+    if (calls) view.append(calls);
     view.append(section(ui.what_to_do, [h('ul', { className: 'advice' }, result.advice.map((a) => h('li', { textContent: a.text })))]));
     if (disposition.id === 'contact_therapist') {
       const contact = contactPart();

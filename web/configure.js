@@ -3,7 +3,7 @@
 // Its own words are English and live here and in configure.html: they are for the spa, not its clients,
 // and keeping them out of the knowledge base keeps every client's download small.
 
-import { emergencyNumberFor } from './widget/soreness-check.js';
+import { helpLines } from './widget/soreness-check.js';
 
 const form = document.getElementById('settings');
 const field = (name) => form.elements.namedItem(name);
@@ -158,11 +158,21 @@ function update() {
   preview(all);
 }
 
+// The same numbers the widget calls: the knowledge base's help lines, read through the core.
+const table = await helpLines();
+{
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const region = field('region');
+  region.options[0].textContent = `Other (${table.default.emergency})`;
+  const countries = table.countries.map((c) => [c.country, `${names.of(c.country)} (${c.emergency})`]).sort((a, b) => a[1].localeCompare(b[1], 'en'));
+  for (const [code, text] of countries) region.append(new Option(text, code));
+}
 let lastRegionNumber = null;
 function followRegion() {
   // The emergency number follows the region until the spa types its own.
   const number = field('emergency-number');
-  const suggested = emergencyNumberFor(`${field('lang').value}-${field('region').value || 'ZZ'}`, []);
+  const region = field('region').value.toUpperCase();
+  const suggested = (table.countries.find((c) => c.country === region) ?? table.default).emergency;
   if (number.value === '' || number.value === lastRegionNumber) number.value = suggested;
   lastRegionNumber = suggested;
 }

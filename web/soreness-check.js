@@ -4,24 +4,22 @@
 // leaves the element: no events with data, nothing on window, nothing in storage; typing and input
 // events stop at the shadow root. docs/embedding.md lists what a host page can still observe.
 
-import { mountChecker } from './checker-ui.js';
+import { mountChecker, countryFor } from './checker-ui.js';
 import { createChecker } from './checker.js';
 
 /** Languages with texts; web/build-widget.mjs writes the list found in the knowledge base here. */
 export const LANGUAGES = ['en', 'es', 'de'];
 
-// Where a region has its own number; elsewhere 112, which mobile phones connect in most countries.
-const EMERGENCY_NUMBERS = { US: '911', CA: '911', MX: '911', PR: '911', GB: '999', AU: '000', NZ: '111' };
-const DEFAULT_EMERGENCY_NUMBER = '112';
+export { countryFor };
 
-/** The emergency number for a language tag such as "en-GB"; without a region, the browser's region for that language. */
-export function emergencyNumberFor(tag, browserTags = globalThis.navigator?.languages ?? []) {
-  const [primary, region] = String(tag).split('-');
-  const regionOf = (t) => String(t).split('-').slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
-  const chosen =
-    (region && /^[A-Za-z]{2}$/.test(region) ? region.toUpperCase() : null) ??
-    browserTags.filter((t) => String(t).toLowerCase().split('-')[0] === primary.toLowerCase()).map(regionOf).find(Boolean);
-  return EMERGENCY_NUMBERS[chosen] ?? DEFAULT_EMERGENCY_NUMBER;
+/** The numbers to call by country, from the knowledge base (read and checked by the core): {default, countries}. */
+export async function helpLines() {
+  const checker = await createChecker({ language: 'en' });
+  try {
+    return checker.about().help_lines;
+  } finally {
+    checker.close();
+  }
 }
 
 /** The offered language for a tag ("es-MX" -> "es"), or English. */
@@ -81,7 +79,9 @@ export class SorenessCheckElement extends HTMLElement {
       language: languageFor(tag),
       // The core runs in the host page's thread: a worker's script must come from the page's own origin.
       createChecker,
-      emergencyNumber: text('emergency-number') ?? emergencyNumberFor(tag),
+      // The country's numbers come from the knowledge base; a spa's own emergency number wins.
+      country: countryFor(tag),
+      emergencyNumber: text('emergency-number'),
       contact: { name: text('spa-name'), phone: text('spa-phone'), email: text('spa-email'), bookingUrl: webUrl(text('booking-url')) },
     };
   }

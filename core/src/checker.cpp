@@ -73,6 +73,14 @@ json timeline_json(const knowledge_base& kb, const timeline_position& t) {
     return out;
 }
 
+json lines_json(const country_help_lines& lines) {
+    json out = {{"emergency", lines.emergency}};
+    if (!lines.country.empty()) out["country"] = lines.country;
+    if (!lines.non_emergency.number.empty())
+        out["non_emergency"] = {{"number", lines.non_emergency.number}, {"name", lines.non_emergency.name}};
+    return out;
+}
+
 json report(const knowledge_base& kb, const answer_set& answers, const assessment& a) {
     const disposition_info& info = kb.info(a.result);
 
@@ -117,6 +125,7 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         {"language", kb.language},
         {"disposition", {{"id", disposition_id(a.result)}, {"rank", static_cast<int>(a.result)}, {"label", info.label}}},
         {"headline", info.headline},
+        {"calls", info.calls},
         {"complete", a.missing == 0},
         {"missing", missing},
         {"conflicts", conflicts},
@@ -174,6 +183,9 @@ std::string checker::about_json() const {
     json dispositions = json::array();
     for (const auto& d : kb_.dispositions)
         dispositions.push_back({{"id", disposition_id(d.level)}, {"rank", static_cast<int>(d.level)}, {"label", d.label}, {"headline", d.headline}});
+    json countries = json::array();
+    for (const auto& c : kb_.help_lines.countries) countries.push_back(lines_json(c));
+    json help_lines = {{"default", lines_json(kb_.help_lines.fallback)}, {"countries", countries}};
     return ok_json({
         {"knowledge_base_version", kb_.version},
         {"language", kb_.language},
@@ -183,6 +195,7 @@ std::string checker::about_json() const {
         {"amounts", kb_.amounts},
         {"dispositions", dispositions},
         {"timeline", timeline_json(kb_, timeline_position{})},
+        {"help_lines", help_lines},
     });
 }
 

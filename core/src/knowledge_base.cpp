@@ -21,6 +21,7 @@ constexpr std::array<const char*, 7> phase_ids = {"building", "peak", "easing", 
 // The names Unicode CLDR (and Intl.PluralRules) gives plural categories, and the units every language spells out.
 constexpr std::array<const char*, 6> plural_category_ids = {"zero", "one", "two", "few", "many", "other"};
 constexpr std::array<const char*, 4> amount_ids = {"hours", "days", "hours_dative", "days_dative"};
+constexpr std::array<const char*, 3> call_ids = {"emergency", "emergency_if_worse", "non_emergency"};
 
 /// The member `key` of `object`, or nullptr when absent (or when `object` is no object).
 const json* member(const json& object, const char* key) {
@@ -105,7 +106,7 @@ public:
 
     void read_knowledge(const json& doc) {
         if (!check_.expect_object(doc, "", {"version", "dispositions", "questions", "rules", "advice", "timeline"},
-                                  {"about", "explanations", "limits"}))
+                                  {"about", "explanations", "help_lines", "limits"}))
             return;
         kb_.version = check_.text(field(doc, "version"), "/version");
         read_advice_ids(field(doc, "advice"));
@@ -117,6 +118,8 @@ public:
         read_withholdings(field(doc, "advice"));
         read_rules(field(doc, "rules"));
         read_timeline(field(doc, "timeline"));
+        if (const auto* h = member(doc, "help_lines")) read_help_lines(*h);
+        check_calls(member(doc, "help_lines") != nullptr);
         if (const auto* l = member(doc, "limits")) read_limits(*l);
         check_reachability();
     }
@@ -254,6 +257,7 @@ private:
         });
     }
     std::vector<bool> advice_used_;
+    bool dispositions_read_ = false;
     std::vector<std::string> declared_question_ids_;  // every id in /questions, read or not yet
     std::vector<later_reference> later_references_;
 
@@ -354,11 +358,12 @@ private:
             check_.fail("kb.wrong_type", "/dispositions", "expected an array of the 5 dispositions, least urgent first");
             return;
         }
+        dispositions_read_ = true;
         for (int i = 0; i < disposition_count; ++i) {
             std::string where = "/dispositions/" + std::to_string(i);
             auto& info = kb_.dispositions[i];
             info.level = static_cast<disposition>(i);
-            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"})) continue;
+            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls"})) continue;
             auto id = check_.text(field(v[i], "id"), where + "/id");
             if (id != disposition_ids[i])
                 check_.fail("kb.wrong_disposition", where + "/id",
@@ -366,7 +371,94 @@ private:
             info.advice = advice_refs(field(v[i], "advice"), where + "/advice");
             if (field(v[i], "everyday_advice").is_boolean()) info.everyday_advice = field(v[i], "everyday_advice").get<bool>();
             else check_.fail("kb.wrong_type", where + "/everyday_advice", "expected true or false");
+            if (const auto* calls = member(v[i], "calls")) info.calls = read_calls(*calls, where + "/calls");
         }
+    }
+
+    std::vector<std::string> read_calls(const json& v, const std::string& where) {
+        auto ids = check_.id_list(v, where);
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (std::find(call_ids.begin(), call_ids.end(), ids[i]) == call_ids.end())
+                check_.fail("kb.unknown_call", where + "/" + std::to_string(i),
+                            "unknown call " + detail::quote(ids[i]) + "; expected emergency, emergency_if_worse or non_emergency");
+        return ids;
+    }
+
+    /// Calls need numbers; and where there are numbers, an emergency result must offer the emergency one.
+    void check_calls(bool has_help_lines) {
+        if (!dispositions_read_) return;
+        const auto& emergency = kb_.info(disposition::emergency).calls;
+        if (has_help_lines) {
+            if (std::find(emergency.begin(), emergency.end(), "emergency") == emergency.end())
+                check_.fail("kb.missing_call", "/dispositions/4/calls", "the emergency disposition must offer the call 'emergency'");
+            return;
+        }
+        for (int i = 0; i < disposition_count; ++i)
+            if (!kb_.dispositions[i].calls.empty())
+                check_.fail("kb.missing_field", "/dispositions/" + std::to_string(i) + "/calls", "calls need the numbers in 'help_lines'");
+    }
+
+    void read_help_lines(const json& v) {
+        if (!check_.expect_object(v, "/help_lines", {"source", "default", "countries"})) return;
+        auto& table = kb_.help_lines;
+        table.source = check_.text(field(v, "source"), "/help_lines/source");
+        read_country(field(v, "default"), "/help_lines/default", table.fallback, false);
+        const json& countries = field(v, "countries");
+        if (!countries.is_array()) {
+            check_.fail("kb.wrong_type", "/help_lines/countries", "expected an array of countries");
+            return;
+        }
+        for (std::size_t i = 0; i < countries.size(); ++i) {
+            std::string where = "/help_lines/countries/" + std::to_string(i);
+            country_help_lines lines;
+            if (!read_country(countries[i], where, lines, true)) continue;
+            const bool listed = std::any_of(table.countries.begin(), table.countries.end(),
+                                            [&](const country_help_lines& c) { return c.country == lines.country; });
+            if (listed) check_.fail("kb.duplicate_id", where + "/country", "duplicate country " + detail::quote(lines.country));
+            table.countries.push_back(std::move(lines));
+        }
+    }
+
+    bool read_country(const json& v, const std::string& where, country_help_lines& lines, bool named) {
+        bool ok = named ? check_.expect_object(v, where, {"country", "emergency"}, {"non_emergency", "note"})
+                        : check_.expect_object(v, where, {"emergency"}, {"non_emergency"});
+        if (!ok) return false;
+        if (named) {
+            lines.country = check_.text(field(v, "country"), where + "/country");
+            const auto& code = lines.country;
+            if (field(v, "country").is_string() &&
+                (code.size() != 2 || std::any_of(code.begin(), code.end(), [](char c) { return c < 'A' || c > 'Z'; })))
+                check_.fail("kb.bad_country", where + "/country",
+                            "expected a country code of two capital letters (ISO 3166-1 alpha-2) like 'GB', got " + detail::quote(code));
+            if (const auto* note = member(v, "note")) check_.text(*note, where + "/note");
+        }
+        lines.emergency = phone_number(field(v, "emergency"), where + "/emergency");
+        if (const auto* line = member(v, "non_emergency")) {
+            std::string line_where = where + "/non_emergency";
+            if (check_.expect_object(*line, line_where, {"number", "name"})) {
+                lines.non_emergency.number = phone_number(field(*line, "number"), line_where + "/number");
+                lines.non_emergency.name = check_.text(field(*line, "name"), line_where + "/name");
+            }
+        }
+        return true;
+    }
+
+    /// Digits, with spaces between them and a + only at the start: what a tel: link can dial.
+    std::string phone_number(const json& v, const std::string& where) {
+        auto number = check_.text(v, where);
+        if (!v.is_string() || number.empty()) return number;
+        std::size_t digits = 0;
+        bool well_formed = number.back() != ' ';
+        for (std::size_t i = 0; i < number.size(); ++i) {
+            const char c = number[i];
+            if (c >= '0' && c <= '9') ++digits;
+            else if (!((c == '+' && i == 0) || (c == ' ' && i > 0))) well_formed = false;
+        }
+        if (!well_formed || digits < min_phone_digits || digits > max_phone_digits)
+            check_.fail("kb.bad_number", where,
+                        "expected a phone number of " + std::to_string(min_phone_digits) + " to " + std::to_string(max_phone_digits) +
+                            " digits, with spaces between them and a + only at the start, got " + detail::quote(number));
+        return number;
     }
 
     void read_questions(const json& v) {

@@ -57,6 +57,13 @@ test('the configurator checks what is typed and its snippet renders the configur
       await tab.selectOption('#region', 'US');
       await tab.selectOption('#region', 'MX');
       assert.equal(await tab.inputValue('#emergency-number'), '911', 'the region\'s number fills in');
+      // The regions and their numbers are the knowledge base's help lines (issue 13).
+      assert.equal(await tab.textContent('#region option[value="AT"]'), 'Austria (144)');
+      assert.equal(await tab.textContent('#region option[value=""]'), 'Other (112)');
+      await tab.selectOption('#region', 'CO');
+      assert.equal(await tab.inputValue('#emergency-number'), '123');
+      await tab.selectOption('#region', 'MX');
+      assert.equal(await tab.inputValue('#emergency-number'), '911');
       await tab.fill('#spa-name', 'Manos "Tranquilas" <Spa>');
       await tab.fill('#spa-phone', '+52 55 1234 5678');
       await tab.fill('#spa-email', 'hola@manos.example');

@@ -57,8 +57,8 @@ export async function startHost({ pages = {}, root = SITE_DIR, headersFor = () =
 
 /**
  * Drives the index-th <soreness-check> of a page or frame through its closed shadow root.
- * Methods: click(selector), type(selector, text), text(selector), attribute(selector, name),
- * count(selector), waitFor(async () => boolean).
+ * Methods: click(selector), type(selector, text), select(selector, value), value(selector), text(selector),
+ * attribute(selector, name), count(selector), waitFor(async () => boolean).
  */
 export async function widgetDriver(page, { index = 0, frame = null, realMouse = true } = {}) {
   // An out-of-process frame has its own DevTools session; a frame in the page's process is reached through the page's.
@@ -112,6 +112,11 @@ export async function widgetDriver(page, { index = 0, frame = null, realMouse = 
       await call(selector, 'function () { this.focus(); this.select?.(); }');
       await page.keyboard.type(text);
     },
+    /** Picks an option of a <select> as a person's choice does: the value changes, then input and change fire. */
+    select: (selector, value) =>
+      call(selector, 'function (v) { this.focus(); this.value = v; for (const type of ["input", "change"]) this.dispatchEvent(new Event(type, { bubbles: true })); return this.value; }', [value]),
+    /** The value of a form field. */
+    value: (selector) => call(selector, 'function () { return this.value; }'),
     text: (selector) => call(selector, 'function () { return this.textContent; }'),
     attribute: (selector, name) => call(selector, 'function (name) { return this.getAttribute(name); }', [name]),
     style: (selector, property) => call(selector, 'function (p) { return getComputedStyle(this)[p]; }', [property]),

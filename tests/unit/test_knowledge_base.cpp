@@ -3,6 +3,7 @@
 // shipped files and changes one thing, so a test stays about that one mistake.
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -468,5 +469,101 @@ TEST_CASE("issue 18: the timeline's not-sore condition is checked like a rule's"
     SUBCASE("'incomplete' is for rules, also inside 'any'") {
         kb["timeline"]["not_sore_when"] = json::parse(R"([{"any": [{"question": "pain_now", "below": 1}, {"incomplete": true}]}])");
         CHECK(errors_of_kb(kb) == "[kb.wrong_test] /timeline/not_sore_when/0: 'incomplete' is for rules, not the timeline\n");
+    }
+}
+
+TEST_CASE("issue 13: help lines by country") {
+    json kb = shipped_kb();
+    json& countries = kb["help_lines"]["countries"];
+    const auto at = [&](const std::string& code) {
+        for (std::size_t i = 0; i < countries.size(); ++i)
+            if (countries[i]["country"] == code) return i;
+        FAIL("no help lines for " << code);
+        return std::size_t{0};
+    };
+    const auto gb = at("GB");
+    const std::string where = "/help_lines/countries/" + std::to_string(gb);
+    SUBCASE("the shipped table: every country once, the default 112") {
+        std::set<std::string> codes;
+        for (const auto& c : countries) CHECK_MESSAGE(codes.insert(c["country"].get<std::string>()).second, c["country"]);
+        CHECK(kb["help_lines"]["default"] == json{{"emergency", "112"}});
+    }
+    SUBCASE("a country code that is not two capital letters") {
+        countries[gb]["country"] = "gb";
+        CHECK(errors_of_kb(kb) == "[kb.bad_country] " + where +
+                                      "/country: expected a country code of two capital letters (ISO 3166-1 alpha-2) like 'GB', got 'gb'\n");
+        countries[gb]["country"] = "GBR";
+        CHECK(errors_of_kb(kb) == "[kb.bad_country] " + where +
+                                      "/country: expected a country code of two capital letters (ISO 3166-1 alpha-2) like 'GB', got 'GBR'\n");
+    }
+    SUBCASE("a country listed twice") {
+        countries.push_back({{"country", "GB"}, {"emergency", "112"}});
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] /help_lines/countries/" + std::to_string(countries.size() - 1) +
+                                      "/country: duplicate country 'GB'\n");
+    }
+    SUBCASE("numbers: only digits, spaces between them, a + first; 2 to 15 digits") {
+        const std::string expected = " digits, with spaces between them and a + only at the start, got ";
+        for (const char* bad : {"99g", "1-1-1", " 999", "999 ", "9+99", "9", "1234567890123456"}) {
+            countries[gb]["emergency"] = bad;
+            CHECK(errors_of_kb(kb) == "[kb.bad_number] " + where + "/emergency: expected a phone number of 2 to 15" + expected + "'" + bad + "'\n");
+        }
+        countries[gb]["non_emergency"]["number"] = "one-one-one";
+        countries[gb]["emergency"] = "+44 999";
+        CHECK(errors_of_kb(kb) == "[kb.bad_number] " + where + "/non_emergency/number: expected a phone number of 2 to 15" + expected +
+                                      "'one-one-one'\n");
+        countries[gb]["non_emergency"]["number"] = "123456789012345";
+        CHECK(errors_of_kb(kb).empty());
+    }
+    SUBCASE("the default") {
+        kb["help_lines"].erase("default");
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] /help_lines: missing field 'default'\n"
+                                  "[kb.wrong_type] /help_lines/default: expected an object\n");
+        kb["help_lines"]["default"] = {{"emergency", "11 2x"}};
+        CHECK(errors_of_kb(kb) == "[kb.bad_number] /help_lines/default/emergency: expected a phone number of 2 to 15 digits, with spaces "
+                                  "between them and a + only at the start, got '11 2x'\n");
+    }
+    SUBCASE("a line without a name") {
+        countries[gb]["non_emergency"]["name"] = "";
+        CHECK(errors_of_kb(kb) == "[kb.empty_text] " + where + "/non_emergency/name: must not be empty\n");
+        countries[gb]["non_emergency"].erase("name");
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] " + where + "/non_emergency: missing field 'name'\n"
+                                  "[kb.wrong_type] " + where + "/non_emergency/name: expected a string\n");
+    }
+    SUBCASE("unknown fields are refused") {
+        countries[gb]["non_emergnecy"] = countries[gb]["non_emergency"];
+        countries[gb].erase("non_emergency");
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] " + where + "/non_emergnecy: unknown field 'non_emergnecy'\n");
+        kb["help_lines"]["default"]["note"] = "a default has no note";
+        kb["help_lines"]["countires"] = json::array();
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] /help_lines/countires: unknown field 'countires'\n"
+                                  "[kb.unknown_field] /help_lines/default/note: unknown field 'note'\n"
+                                  "[kb.unknown_field] " + where + "/non_emergnecy: unknown field 'non_emergnecy'\n");
+    }
+}
+
+TEST_CASE("issue 13: the calls a disposition offers") {
+    json kb = shipped_kb();
+    SUBCASE("an unknown call") {
+        kb["dispositions"][3]["calls"] = {"non_emergency", "ambulance"};
+        CHECK(errors_of_kb(kb) == "[kb.unknown_call] /dispositions/3/calls/1: unknown call 'ambulance'; expected emergency, "
+                                  "emergency_if_worse or non_emergency\n");
+    }
+    SUBCASE("a call offered twice") {
+        kb["dispositions"][3]["calls"] = {"non_emergency", "non_emergency"};
+        CHECK(errors_of_kb(kb) == "[kb.duplicate_id] /dispositions/3/calls/1: duplicate id 'non_emergency'\n");
+    }
+    SUBCASE("an emergency result must offer the emergency number") {
+        kb["dispositions"][4]["calls"] = {"non_emergency"};
+        CHECK(errors_of_kb(kb) == "[kb.missing_call] /dispositions/4/calls: the emergency disposition must offer the call 'emergency'\n");
+        kb["dispositions"][4].erase("calls");
+        CHECK(errors_of_kb(kb) == "[kb.missing_call] /dispositions/4/calls: the emergency disposition must offer the call 'emergency'\n");
+    }
+    SUBCASE("calls without numbers") {
+        kb.erase("help_lines");
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] /dispositions/3/calls: calls need the numbers in 'help_lines'\n"
+                                  "[kb.missing_field] /dispositions/4/calls: calls need the numbers in 'help_lines'\n");
+        kb["dispositions"][3].erase("calls");
+        kb["dispositions"][4].erase("calls");
+        CHECK(errors_of_kb(kb).empty());  // a knowledge base without numbers offers no calls (the verifier's test bases)
     }
 }

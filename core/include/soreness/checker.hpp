@@ -13,13 +13,15 @@ class checker {
 public:
     explicit checker(knowledge_base kb) : kb_(std::move(kb)) {}
 
-    /// The assessment of these answers: disposition, headline, reasons, advice, timeline, trace.
+    /// The assessment of these answers: disposition, headline, the calls it offers (see disposition_info::calls,
+    /// the main one first), reasons, advice, timeline, trace.
     std::string assess_json(std::string_view answers_json) const;
     /// {"ask": [ids still to ask, in order], "applicable": [ids that apply, in order]}.
     std::string next_questions_json(std::string_view answers_json) const;
     /// Every question with its type, allowed values and texts in the loaded language.
     std::string questions_json() const;
-    /// Version, language, page texts, dispositions and the usual timeline.
+    /// Version, language, page texts, dispositions, the usual timeline, and the help lines:
+    /// {"default": {"emergency"}, "countries": [{"country", "emergency", "non_emergency"?: {"number", "name"}}]}.
     std::string about_json() const;
 
     const knowledge_base& knowledge() const { return kb_; }

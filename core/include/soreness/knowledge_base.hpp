@@ -69,6 +69,10 @@ struct disposition_info {
     disposition level = disposition::self_care;
     std::vector<int> advice;
     bool everyday_advice = true;          ///< also show self-care advice and explanations
+    /// The phone calls its result offers, the main one first, from help_line_table: "emergency" (call now),
+    /// "emergency_if_worse" (the emergency number, if it gets much worse), "non_emergency" (the country's
+    /// non-emergency medical line, where it has one). Strings, not an enum: they only travel to the page.
+    std::vector<std::string> calls;
     std::string label, headline;
 };
 
@@ -99,6 +103,29 @@ struct timeline_model {
 /// An amount with a unit in one language's plural forms: category ("one", "other"...) -> text with "{n}".
 using plural_text = std::map<std::string, std::string>;
 
+/// A non-emergency medical line: its number and the name people know it by ("NHS 111").
+struct advice_line {
+    std::string number, name;
+};
+
+/// One country's numbers, or the default for countries not listed (country empty).
+struct country_help_lines {
+    std::string country;                  ///< ISO 3166-1 alpha-2, e.g. "GB"
+    std::string emergency;                ///< digits and spaces, a + only first
+    advice_line non_emergency;            ///< number empty where the country has none
+};
+
+/// Numbers to call, by country; the page picks the country, the result which calls it offers.
+struct help_line_table {
+    std::string source;
+    country_help_lines fallback;          ///< "default" in the data
+    std::vector<country_help_lines> countries;
+};
+
+/// Phone numbers have at least this many digits and at most E.164's 15.
+inline constexpr std::size_t min_phone_digits = 2;
+inline constexpr std::size_t max_phone_digits = 15;
+
 struct input_limits {
     std::size_t answers_max_bytes = 65536;
     std::size_t answers_max_depth = 4;
@@ -114,6 +141,7 @@ public:
     std::vector<advice_item> advice;
     std::vector<text_item> explanations;
     timeline_model timeline;
+    help_line_table help_lines;           ///< empty when the data has none (then no disposition offers calls)
     input_limits limits;
     std::map<std::string, std::string> ui;  ///< page texts, free-form
     /// The language's plural categories (as Intl.PluralRules names them), and every unit in each of them:
@@ -134,7 +162,8 @@ struct load_result {
 
 /// Reads the knowledge base (knowledge-base.json) and one language's texts (strings/<lang>.json).
 /// Dangling references, duplicate ids, unknown fields, unreachable dispositions, unused advice and
-/// missing or empty texts are load errors. So is anything the engine could not evaluate in bounded
+/// missing or empty texts are load errors, and so are help lines with a malformed country code or phone
+/// number, a country listed twice, or no default. So is anything the engine could not evaluate in bounded
 /// time and stack: an ask_when using "incomplete", naming its own question or a later one (which
 /// rules out cycles), and conditions nested deeper than max_condition_depth. Only a knowledge base
 /// from here is safe to give to assess, applies and the checker.
