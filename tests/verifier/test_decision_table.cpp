@@ -59,7 +59,7 @@ TEST_CASE("the CSV has a header and one quoted-where-needed line per rule") {
         if (ch == '\n' && !quoted) ++lines;
     }
     CHECK(lines == kb.rules.size() + 1);
-    CHECK(csv.find("\n1,chest_pain,danger_signs has any of: chest_pain (") != std::string::npos);
+    CHECK(csv.find("\n1,chest_pain,\"danger_signs has any of: chest_pain (Chest pain, tightness or pressure)\",emergency,") != std::string::npos);
     // Texts with commas or quotes are quoted, so the spreadsheet columns stay aligned.
     int quoted_reasons = 0;
     for (const auto& r : kb.rules) {

@@ -285,7 +285,7 @@ TEST_CASE("the shipped policy names only questions and options the shipped knowl
                 if (q < 0) continue;
                 for (const auto& o : atom.options) CHECK_MESSAGE(kb.questions[q].option_index(o) >= 0, flag.id << ": " << o);
             }
-    CHECK(policy.flags.size() == 35);  // 34, and issue 18's never_reassure_without_body_regions
+    CHECK(policy.flags.size() == 61);  // 34, and issue 18's never_reassure_without_body_regions
 }
 
 // Issue 13: the policy is a data file a clinician reads; the reader refuses what it does not understand.
