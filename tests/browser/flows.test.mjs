@@ -144,10 +144,23 @@ test('the start screen and the emergency signs show even when the WebAssembly ne
     await page.waitForFunction((text) => document.getElementById('status').textContent === text, strings.de.ui.load_failed);
     const signs = await page.locator('#start .sign').allTextContents();
     const danger = strings.de.questions.danger_signs.options;
-    assert.deepEqual(signs, ['chest_pain', 'short_breath', 'sudden_headache', 'brain_signs', 'saddle_numbness'].map((id) => danger[id]));
+    assert.deepEqual(signs, Object.entries(danger).filter(([id]) => id !== 'none').map(([, text]) => text));
+    // Issue 13: who the check is for is said on the static start screen too.
+    assert.ok((await page.locator('#start .facts li').allTextContents()).includes(strings.de.ui.for_adults));
     assert.equal(await page.isVisible('#start .emergency'), true);
     assert.equal(await page.getAttribute('body', 'data-ready'), null);
   }, { failingCore: true });
+});
+
+test('the start screen says who the check is for (issue 13), in every language', async () => {
+  for (const language of LANGUAGES) {
+    await withPage(async ({ page }) => {
+      await gotoReady(page, `${site.url}${language}/`);
+      const facts = await page.locator('#start .facts li').allTextContents();
+      assert.equal(facts[0], strings[language].ui.for_adults);
+      assert.match(facts[0], /18/);
+    });
+  }
 });
 
 test('the entry page follows the browser language, and the switcher keeps the answers', async () => {

@@ -17,9 +17,11 @@ import { startHost, widgetDriver } from './widget-support.mjs';
 const WIDGET_DIR = path.join(SITE_DIR, 'widget');
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
 
-const BUDGET = 90_000; // bytes of gzip for the whole first load (issue 6)
+// Bytes of gzip for the whole first load: 90,000 since issue 6; 98,000 since issue 13, whose red flags,
+// withheld advice, help lines by country and their loader checks cost about 7.6 KB (docs/performance.md).
+const BUDGET = 98_000;
 
-test('the widget\'s first load (module, CSS, wasm, knowledge base, one language) fits in 90 KB of gzip', () => {
+test('the widget\'s first load (module, CSS, wasm, knowledge base, one language) fits in its budget of gzip bytes', () => {
   const gzipped = (file) => gzipSync(readFileSync(path.join(WIDGET_DIR, file)), { level: 9 }).length;
   const shared = ['soreness-check.js', 'soreness-check.css', 'soreness-core.wasm', 'knowledge/knowledge-base.json'].reduce((sum, f) => sum + gzipped(f), 0);
   for (const language of ['en', 'es', 'de']) {

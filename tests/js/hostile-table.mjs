@@ -73,7 +73,7 @@ export function hostileTable() {
   ['an unknown question', { mood: 'fine' }, 'answers.unknown_question', '/mood', "unknown question 'mood'"],
   ['an unknown option', { trend: 'sideways' }, 'answers.unknown_option', '/trend', "unknown option 'sideways'; expected one of better, same, worse"],
   ['an unknown option in a list', { symptoms: ['none', 'hiccups'] }, 'answers.unknown_option', '/symptoms/1',
-    "unknown option 'hiccups'; expected one of numbness, tingling, limb_weakness, mild_bruising, large_bruising, swelling, redness_warmth, fever_chills, pus_wound, dark_urine, one_leg, tiredness, mild_headache, nausea, none"],
+    "unknown option 'hiccups'; expected one of numbness, tingling, limb_weakness, both_legs, new_injury, mild_bruising, large_bruising, swelling, redness_warmth, one_leg, whole_limb_swollen, burn_blister, pus_wound, itchy_rash, fever_chills, dark_urine, little_urine, vomiting, tiredness, mild_headache, nausea, none"],
   ['a prototype key', JSON.parse('{"__proto__": "x"}'), 'answers.unknown_question', '/__proto__', "unknown question '__proto__'"],
   ['a duplicated option', { pain_feel: ['tender', 'stiff', 'tender'] }, 'answers.duplicate_option', '/pain_feel/2',
     "option 'tender' is listed twice"],
