@@ -41,7 +41,7 @@ const SCALE = SMOKE
 
 const BUDGETS = {
   page_first_load_gzip_bytes: { max: 100 * 1024 },
-  widget_first_load_gzip_bytes: { max: 98_000 }, // issue 13: was 90 KB (docs/performance.md)
+  widget_first_load_gzip_bytes: { max: 100_000 }, // issue 13: was 90 KB (docs/performance.md)
   lighthouse_performance: { min: 95 },
   lighthouse_accessibility: { min: 100 },
   lighthouse_best_practices: { min: 100 },

@@ -98,6 +98,13 @@ export async function runFlow(page, answers, onScreen = async () => {}) {
   return asked;
 }
 
+/** Issue 13: the first question after the start screen asks for signs that came and went; answers it. */
+export async function answerPassedSigns(page, value = ['none']) {
+  await answer(page, 'passed_signs', value);
+  await page.click('form.question button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('form.question')?.dataset.question !== 'passed_signs');
+}
+
 export async function disposition(page) {
   return page.locator('article.result').getAttribute('data-disposition');
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { launchBrowser, watchPage, foreignRequests, SITE_DIR, REPO_ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  LANGUAGES, FLOWS, USUAL_ANSWERS, gotoReady, runFlow, answer, currentQuestion, disposition, axeViolations, screenshot,
+  LANGUAGES, FLOWS, USUAL_ANSWERS, gotoReady, runFlow, answer, answerPassedSigns, currentQuestion, disposition, axeViolations, screenshot,
 } from './checker-page.mjs';
 
 const strings = Object.fromEntries(
@@ -170,6 +170,7 @@ test('the entry page follows the browser language, and the switcher keeps the an
     assert.equal(new URL(page.url()).pathname, '/es/');
     assert.equal(await page.textContent('#start-title'), strings.es.ui.title);
     await page.click('#start button.begin');
+    await answerPassedSigns(page);
     await answer(page, 'hours_since_massage', { days: 2 });
     await page.click('.languages a[hreflang="de"]');
     await page.waitForFunction(() => document.documentElement.lang === 'de');
@@ -185,6 +186,7 @@ test('answers stay in memory only: not in the URL, history, cookies or storage; 
   await withPage(async ({ page }) => {
     await gotoReady(page, `${site.url}en/`);
     await page.click('#start button.begin');
+    await answerPassedSigns(page);
     await answer(page, 'hours_since_massage', 30);
     await page.click('form.question button[type="submit"]');
     await answer(page, 'massage_type', 'sports');

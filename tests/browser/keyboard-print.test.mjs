@@ -65,7 +65,8 @@ test('the whole check works by keyboard alone, with focus on each new screen\'s 
     assert.ok(await focusedIs(page, '#start-title'), 'Start again returns to the start screen heading');
     await tabTo(page, '#start button.begin');
     await page.keyboard.press('Enter');
-    assert.equal(await page.inputValue('#hours_since_massage-amount'), '', 'Start again cleared the answers');
+    assert.equal(await currentQuestion(page), 'passed_signs');
+    assert.equal(await page.isChecked('#passed_signs-none'), false, 'Start again cleared the answers');
     assert.deepEqual([log.consoleErrors, log.cspViolations], [[], []]);
   }, phone);
 });

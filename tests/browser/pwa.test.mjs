@@ -125,7 +125,7 @@ test('privacy: a complete check sends nothing and stores nothing', async () => {
     const requestsBeforeCheck = log.requests.length;
 
     // A check that touches every kind of answer, including the sensitive ones.
-    const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'] };
+    const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'], pregnancy_signs: ['none'] };
     await runFlow(page, answers);
     assert.equal(await disposition(page), 'urgent');
 

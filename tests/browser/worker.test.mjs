@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSitePage } from './harness.mjs';
-import { gotoReady, runFlow, disposition, answer, currentQuestion, settled, USUAL_ANSWERS } from './checker-page.mjs';
+import { gotoReady, runFlow, disposition, answer, answerPassedSigns, currentQuestion, settled, USUAL_ANSWERS } from './checker-page.mjs';
 
 /** The WebAssembly files the page's own (main-thread) global fetched. */
 const wasmFetchedByPage = (page) =>
@@ -87,6 +87,7 @@ test('while the core works, a second tap does not move twice: one result for the
 
     await page.click('button:text-is("Start again")');
     await page.click('#start button.begin');
+    await answerPassedSigns(page);
     await answer(page, 'hours_since_massage', 30);
     await page.evaluate(() => {
       const form = document.querySelector('form.question');
@@ -143,6 +144,7 @@ test('Back while the core works on Next: the screen shown is the one the browser
     await slowWorker(page, 400);
     await gotoReady(page, `${site.url}en/`);
     await page.click('#start button.begin');
+    await answerPassedSigns(page);
     await answer(page, 'hours_since_massage', 30);
     await page.click('form.question button[type="submit"]');
     assert.equal(await currentQuestion(page), 'massage_type');
