@@ -206,13 +206,13 @@ test('answers stay in memory only: not in the URL, history, cookies or storage; 
       session: sessionStorage.length,
     }));
     assert.equal(stored.url, `${site.url}en/`);
-    assert.equal(stored.history, '{"screen":"hours_since_massage","depth":1}');
+    assert.equal(stored.history, '{"screen":"hours_since_massage","depth":2}');  // after the start screen and passed_signs
     assert.deepEqual([stored.cookies, stored.local, stored.session], ['', 0, 0]);
     assert.deepEqual(await page.context().cookies(), []);
   });
 });
 
-test('the body map and the checkbox list are one control; "which side?" is asked only for limbs', async () => {
+test('the body map and the checkbox list are one control; "which side?" is asked only for legs', async () => {
   await withPage(async ({ page }) => {
     await gotoReady(page, `${site.url}en/`);
     await runFlow(page, { ...USUAL_ANSWERS, body_regions: ['neck'] }, async (screen) => {
@@ -223,7 +223,7 @@ test('the body map and the checkbox list are one control; "which side?" is asked
       await page.click('.body-map .region[data-region="calves"] rect >> nth=2');
       assert.equal(await page.isChecked('input[name="body_regions"][value="calves"]'), false);
     });
-    assert.equal(await page.locator('.answer dt', { hasText: 'one side or both' }).count(), 0);
+    assert.equal(await page.locator('.answer dt', { hasText: strings.en.questions.side.text }).count(), 0);
     await page.click('.answer:has(dt:text-is("Where does it hurt?")) button');
     await page.click('.body-map .region[data-region="thighs"] rect >> nth=0');
     await page.click('form.question button[type="submit"]');
