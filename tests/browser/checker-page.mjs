@@ -1,12 +1,28 @@
 // Shared steps for the checker page's browser tests: the answer sets behind each kind of result,
 // walking the questions the page shows, and checking a screen with axe-core.
 
+import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { REPO_ROOT } from './harness.mjs';
+import { REPO_ROOT, SITE_DIR, launchBrowser } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 export const LANGUAGES = ['en', 'es', 'de'];
+
+/** The built site on a local server and one Chromium, started before this file's tests and closed after. */
+export function servedSite() {
+  const served = { site: null, browser: null };
+  before(async () => {
+    served.site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+    served.browser = await launchBrowser();
+  });
+  after(async () => {
+    await served.browser?.close().catch(() => {});
+    await served.site?.close();
+  });
+  return served;
+}
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 /** Answers of an ordinary case; each flow changes a few. Days are typed as days: {days: 2}. */

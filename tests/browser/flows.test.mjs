@@ -4,34 +4,24 @@
 //
 //   node --test tests/browser/flows.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchPage, foreignRequests, SITE_DIR, REPO_ROOT } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { watchPage, foreignRequests, REPO_ROOT } from './harness.mjs';
 import {
-  LANGUAGES, FLOWS, USUAL_ANSWERS, gotoReady, runFlow, answer, answerPassedSigns, currentQuestion, disposition, axeViolations, screenshot,
+  LANGUAGES, FLOWS, USUAL_ANSWERS, gotoReady, runFlow, answer, answerPassedSigns, currentQuestion, disposition, axeViolations, screenshot, servedSite,
 } from './checker-page.mjs';
 
 const strings = Object.fromEntries(
   LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]),
 );
 
-let browser;
-let site;
-before(async () => {
-  site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close().catch(() => {});
-  await site?.close();
-});
+const served = servedSite();
 
 /** A fresh phone-sized page; fn gets { page, log }. Afterwards the page must have run cleanly. */
 async function withPage(fn, { locale = 'en-US', colorScheme = 'light', viewport = { width: 390, height: 844 }, failingCore = false, ...options } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport, ...options });
+  const context = await served.browser.newContext({ locale, colorScheme, viewport, ...options });
   try {
     const page = await context.newPage();
     const log = await watchPage(page);
@@ -39,7 +29,7 @@ async function withPage(fn, { locale = 'en-US', colorScheme = 'light', viewport 
     // With the core's download cut off, its failure is logged on purpose.
     if (failingCore) log.consoleErrors = log.consoleErrors.filter((e) => !/soreness-core\.wasm|wasm|abort|Failed to fetch/i.test(e));
     assert.deepEqual(
-      { consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, cspViolations: log.cspViolations, foreign: foreignRequests(log.requests, site.url.replace(/\/$/, '')) },
+      { consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, cspViolations: log.cspViolations, foreign: foreignRequests(log.requests, served.site.url.replace(/\/$/, '')) },
       { consoleErrors: [], pageErrors: [], cspViolations: [], foreign: [] },
     );
   } finally {
@@ -60,7 +50,7 @@ for (const language of LANGUAGES) {
   for (const flow of FLOWS) {
     test(`${language}: ${flow.name} flow ends in "${flow.disposition}", with axe clean`, async () => {
       await withPage(async ({ page }) => {
-        await gotoReady(page, `${site.url}${language}/`);
+        await gotoReady(page, `${served.site.url}${language}/`);
         assert.equal(await page.getAttribute('html', 'lang'), language);
         const violations = [];
         // Every question screen is checked in the English self-care flow (and again in dark mode below);
@@ -81,7 +71,7 @@ for (const language of LANGUAGES) {
 
   test(`${language}: a warning sign on the start screen goes straight to the emergency result`, async () => {
     await withPage(async ({ page }) => {
-      await gotoReady(page, `${site.url}${language}/`);
+      await gotoReady(page, `${served.site.url}${language}/`);
       assert.deepEqual(await axeViolations(page), [], 'the start screen');
       await page.click('#start button[data-option="short_breath"]');
       await page.waitForSelector('article.result');
@@ -99,7 +89,7 @@ for (const language of LANGUAGES) {
 
   test(`${language}: changing an earlier answer from the result gives a different result`, async () => {
     await withPage(async ({ page }) => {
-      await gotoReady(page, `${site.url}${language}/`);
+      await gotoReady(page, `${served.site.url}${language}/`);
       await runFlow(page, USUAL_ANSWERS);
       assert.equal(await disposition(page), 'self_care');
       await page.click(`.answer:has(dt:text-is("${texts.questions.symptoms.text}")) button`);
@@ -119,7 +109,7 @@ for (const language of LANGUAGES) {
 test('screenshots of every screen at 390x844, light and dark, with axe clean in dark mode too', async () => {
   for (const colorScheme of ['light', 'dark']) {
     await withPage(async ({ page }) => {
-      await gotoReady(page, `${site.url}en/`);
+      await gotoReady(page, `${served.site.url}en/`);
       const violations = [];
       await runFlow(page, { ...USUAL_ANSWERS, body_regions: ['upper_back', 'calves'], side: 'both' }, async (screen) => {
         await screenshot(page, `en-${colorScheme}-${screen}`);
@@ -140,7 +130,7 @@ test('screenshots of every screen at 390x844, light and dark, with axe clean in 
 test('the start screen and the emergency signs show even when the WebAssembly never loads', async () => {
   await withPage(async ({ page }) => {
     await page.route('**/soreness-core.wasm', (route) => route.abort());
-    await page.goto(`${site.url}de/`);
+    await page.goto(`${served.site.url}de/`);
     await page.waitForFunction((text) => document.getElementById('status').textContent === text, strings.de.ui.load_failed);
     const signs = await page.locator('#start .sign').allTextContents();
     const danger = strings.de.questions.danger_signs.options;
@@ -155,7 +145,7 @@ test('the start screen and the emergency signs show even when the WebAssembly ne
 test('the start screen says who the check is for (issue 13), in every language', async () => {
   for (const language of LANGUAGES) {
     await withPage(async ({ page }) => {
-      await gotoReady(page, `${site.url}${language}/`);
+      await gotoReady(page, `${served.site.url}${language}/`);
       const facts = await page.locator('#start .facts li').allTextContents();
       assert.equal(facts[0], strings[language].ui.for_adults);
       assert.match(facts[0], /18/);
@@ -165,7 +155,7 @@ test('the start screen says who the check is for (issue 13), in every language',
 
 test('the entry page follows the browser language, and the switcher keeps the answers', async () => {
   await withPage(async ({ page }) => {
-    await gotoReady(page, site.url);
+    await gotoReady(page, served.site.url);
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     assert.equal(new URL(page.url()).pathname, '/es/');
     assert.equal(await page.textContent('#start-title'), strings.es.ui.title);
@@ -184,7 +174,7 @@ test('the entry page follows the browser language, and the switcher keeps the an
 
 test('answers stay in memory only: not in the URL, history, cookies or storage; Back keeps them', async () => {
   await withPage(async ({ page }) => {
-    await gotoReady(page, `${site.url}en/`);
+    await gotoReady(page, `${served.site.url}en/`);
     await page.click('#start button.begin');
     await answerPassedSigns(page);
     await answer(page, 'hours_since_massage', 30);
@@ -205,7 +195,7 @@ test('answers stay in memory only: not in the URL, history, cookies or storage; 
       local: localStorage.length,
       session: sessionStorage.length,
     }));
-    assert.equal(stored.url, `${site.url}en/`);
+    assert.equal(stored.url, `${served.site.url}en/`);
     assert.equal(stored.history, '{"screen":"hours_since_massage","depth":2}');  // after the start screen and passed_signs
     assert.deepEqual([stored.cookies, stored.local, stored.session], ['', 0, 0]);
     assert.deepEqual(await page.context().cookies(), []);
@@ -214,7 +204,7 @@ test('answers stay in memory only: not in the URL, history, cookies or storage; 
 
 test('the body map and the checkbox list are one control; "which side?" is asked only for legs', async () => {
   await withPage(async ({ page }) => {
-    await gotoReady(page, `${site.url}en/`);
+    await gotoReady(page, `${served.site.url}en/`);
     await runFlow(page, { ...USUAL_ANSWERS, body_regions: ['neck'] }, async (screen) => {
       if (screen !== 'body_regions') return;
       await page.click('.body-map .region[data-region="calves"] rect >> nth=0');
@@ -233,7 +223,7 @@ test('the body map and the checkbox list are one control; "which side?" is asked
 
 test('usable at 320 px wide: no sideways scrolling on any kind of screen; motion off when asked', async () => {
   await withPage(async ({ page }) => {
-    await gotoReady(page, `${site.url}de/`);
+    await gotoReady(page, `${served.site.url}de/`);
     const wide = [];
     await runFlow(page, { ...USUAL_ANSWERS, symptoms: ['numbness'] }, async (screen) => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,13 +4,12 @@
 //
 //   node --test tests/browser/not-sore-amounts.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchPage, REPO_ROOT, SITE_DIR } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
-import { LANGUAGES, NOT_SORE_ANSWERS, USUAL_ANSWERS, gotoReady, runFlow, answer, currentQuestion, disposition } from './checker-page.mjs';
+import { watchPage, REPO_ROOT } from './harness.mjs';
+import { LANGUAGES, NOT_SORE_ANSWERS, USUAL_ANSWERS, gotoReady, runFlow, answer, currentQuestion, disposition, servedSite } from './checker-page.mjs';
 
 const strings = Object.fromEntries(
   LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]),
@@ -34,19 +33,10 @@ const SUMMARY = {
   de: 'Die Schmerzen sind meist zwischen 1 Tag und 2 Tagen nach einer Massage am stärksten und nach 3 Tagen größtenteils vorbei. Wenn es nach 3 Tagen nicht besser wird, lassen Sie sich beraten.',
 };
 
-let browser;
-let site;
-before(async () => {
-  site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close().catch(() => {});
-  await site?.close();
-});
+const served = servedSite();
 
 async function withPage(language, fn) {
-  const context = await browser.newContext({ locale: language, viewport: { width: 390, height: 844 } });
+  const context = await served.browser.newContext({ locale: language, viewport: { width: 390, height: 844 } });
   try {
     const page = await context.newPage();
     const log = await watchPage(page);
@@ -65,7 +55,7 @@ for (const language of LANGUAGES) {
 
   test(`${language}: someone who is not sore says so and finishes on self-care, with texts for them`, async () => {
     await withPage(language, async (page) => {
-      await gotoReady(page, `${site.url}${language}/`);
+      await gotoReady(page, `${served.site.url}${language}/`);
       const asked = await runFlow(page, NOT_SORE_ANSWERS);
       assert.deepEqual(asked, Object.keys(NOT_SORE_ANSWERS), 'no question about the pain after pain 0; the red-flag questions are asked');
       assert.equal(await disposition(page), 'self_care');
@@ -84,7 +74,7 @@ for (const language of LANGUAGES) {
 
   test(`${language}: amounts read in the language's plural forms on the result, the printout and the timeline`, async () => {
     await withPage(language, async (page) => {
-      await gotoReady(page, `${site.url}${language}/`);
+      await gotoReady(page, `${served.site.url}${language}/`);
       // Soreness getting better: three days on it is "tell your therapist" (still sore after 3 days), which
       // shows the timeline; not improving, it would be "see a doctor", which shows none (issue 13).
       await runFlow(page, { ...USUAL_ANSWERS, trend: 'better' });

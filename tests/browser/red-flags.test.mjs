@@ -4,32 +4,22 @@
 //
 //   node --test tests/browser/red-flags.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchPage, SITE_DIR, REPO_ROOT } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
-import { USUAL_ANSWERS, gotoReady, runFlow, disposition, settledScreen, axeViolations } from './checker-page.mjs';
+import { watchPage, REPO_ROOT } from './harness.mjs';
+import { USUAL_ANSWERS, gotoReady, runFlow, disposition, settledScreen, axeViolations, servedSite } from './checker-page.mjs';
 
 const en = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings/en.json'), 'utf8'));
 
-let browser;
-let site;
-before(async () => {
-  site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close().catch(() => {});
-  await site?.close();
-});
+const served = servedSite();
 
 async function check(answers, { locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  const context = await served.browser.newContext({ locale, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const log = await watchPage(page);
-  await gotoReady(page, `${site.url}en/`);
+  await gotoReady(page, `${served.site.url}en/`);
   const asked = await runFlow(page, answers);
   await settledScreen(page);
   const result = {
