@@ -51,6 +51,8 @@ export interface Assessment {
   complete: boolean;
   missing: string[];
   conflicts: string[];
+  /** Answered questions that do not apply to the other answers (e.g. what the pain feels like at pain 0): not counted. */
+  dropped: string[];
   reasons: Reason[];
   advice: { id: string; text: string }[];
   explanations: { id: string; text: string }[];

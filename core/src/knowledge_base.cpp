@@ -363,7 +363,7 @@ private:
             std::string where = "/dispositions/" + std::to_string(i);
             auto& info = kb_.dispositions[i];
             info.level = static_cast<disposition>(i);
-            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls"})) continue;
+            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls", "ends_check", "contact_details"})) continue;
             auto id = check_.text(field(v[i], "id"), where + "/id");
             if (id != disposition_ids[i])
                 check_.fail("kb.wrong_disposition", where + "/id",
@@ -372,7 +372,25 @@ private:
             if (field(v[i], "everyday_advice").is_boolean()) info.everyday_advice = field(v[i], "everyday_advice").get<bool>();
             else check_.fail("kb.wrong_type", where + "/everyday_advice", "expected true or false");
             if (const auto* calls = member(v[i], "calls")) info.calls = read_calls(*calls, where + "/calls");
+            info.ends_check = optional_flag(v[i], "ends_check", where);
+            info.contact_details = optional_flag(v[i], "contact_details", where);
         }
+        // A more urgent result must not send the person back to the questions that a less urgent one stops.
+        for (int i = 1; i < disposition_count; ++i)
+            if (kb_.dispositions[i - 1].ends_check && !kb_.dispositions[i].ends_check)
+                check_.fail("kb.ends_check_order", "/dispositions/" + std::to_string(i) + "/ends_check",
+                            "every disposition more urgent than one that ends the check must end it too");
+    }
+
+    /// A true/false field that is false when absent.
+    bool optional_flag(const json& object, const char* key, const std::string& where) {
+        const json* flag = member(object, key);
+        if (flag == nullptr) return false;
+        if (!flag->is_boolean()) {
+            check_.fail("kb.wrong_type", where + "/" + key, "expected true or false");
+            return false;
+        }
+        return flag->get<bool>();
     }
 
     std::vector<std::string> read_calls(const json& v, const std::string& where) {

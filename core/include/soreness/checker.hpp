@@ -13,9 +13,14 @@ class checker {
 public:
     explicit checker(knowledge_base kb) : kb_(std::move(kb)) {}
 
-    /// The assessment of these answers: disposition, headline, the calls it offers (see disposition_info::calls,
+    /// The assessment of the answers that count (see step_json; the rest are listed in "dropped"): disposition, headline, the calls it offers (see disposition_info::calls,
     /// the main one first), reasons, advice, timeline, trace.
     std::string assess_json(std::string_view answers_json) const;
+    /// One move of the check: {"answers": the answers that count (those to questions that do not apply dropped,
+    /// to a fixed point), "dropped": [ids], "applicable": [ids, in order], "ask": [applicable and unanswered],
+    /// "final": whether the answers already reach a disposition that ends the check (emergency),
+    /// "assessment": as assess_json, when final or `with_assessment`, else null}.
+    std::string step_json(std::string_view answers_json, bool with_assessment) const;
     /// {"ask": [ids still to ask, in order], "applicable": [ids that apply, in order]}.
     std::string next_questions_json(std::string_view answers_json) const;
     /// Every question with its type, allowed values and texts in the loaded language.

@@ -73,6 +73,8 @@ struct disposition_info {
     /// "emergency_if_worse" (the emergency number, if it gets much worse), "non_emergency" (the country's
     /// non-emergency medical line, where it has one). Strings, not an enum: they only travel to the page.
     std::vector<std::string> calls;
+    bool ends_check = false;              ///< reaching it stops the questions: show the result now (emergency)
+    bool contact_details = false;         ///< its result shows the spa's phone, e-mail or booking link
     std::string label, headline;
 };
 
