@@ -61,6 +61,27 @@ export interface Assessment {
   trace: { rule: string; requires: DispositionId }[];
 }
 
+/** One move of the check, decided by the core (see Checker.step). */
+export interface Step {
+  /** The answers that count: those to questions that no longer apply are dropped, to a fixed point. */
+  answers: Answers;
+  /** The answered questions that were dropped. */
+  dropped: string[];
+  /** The questions that apply to the answers that count, in order. */
+  applicable: string[];
+  /** Applicable and not yet answered, in order. */
+  ask: string[];
+  /** The answers already reach a disposition that ends the check (emergency): stop asking, show the result. */
+  final: boolean;
+  /** Present when final or when asked for with { assessment: true }. */
+  assessment: Assessment | null;
+}
+
+export interface StepOptions {
+  /** Also assess when the check is not final. */
+  assessment?: boolean;
+}
+
 export interface About {
   knowledge_base_version: string;
   language: string;
@@ -80,6 +101,8 @@ export interface Checker {
   about(): About;
   questions(): Question[];
   nextQuestions(answers: Answers): { ask: string[]; applicable: string[] };
+  /** One move: drops answers that no longer apply, says what to ask next and whether the check is over. */
+  step(answers: Answers, options?: StepOptions): Step;
   assess(answers: Answers): Assessment;
   close(): void;
   /** Diagnostics: the WebAssembly memory size and the bytes malloc holds (for leak tests). */
