@@ -1,5 +1,13 @@
 // Type declarations for checker.js, written by hand (Emscripten 3.1.6 cannot emit them).
 
+export type CallId = 'emergency' | 'emergency_if_worse' | 'non_emergency';
+
+export interface HelpLines {
+  emergency: string;
+  country?: string;
+  non_emergency?: { number: string; name: string };
+}
+
 export type DispositionId = 'self_care' | 'contact_therapist' | 'see_doctor' | 'urgent' | 'emergency';
 
 /** Answers by question id: a number, one option id, or a list of option ids. Omit unanswered questions. */
@@ -10,6 +18,8 @@ export interface Option { id: string; text: string; exclusive: boolean }
 export interface Question {
   id: string;
   type: 'single' | 'multiple' | 'number' | 'regions';
+  /** How it is answered: options, the body map, a scale of points, a time since, or a plain number. */
+  input: 'choice' | 'regions' | 'scale' | 'duration' | 'number';
   text: string;
   help: string;
   red_flag: boolean;
@@ -19,6 +29,9 @@ export interface Question {
   integer?: boolean;
   unit?: string;
   unit_text?: string;
+  /** For a scale: what its lowest and highest points mean ("No pain", "Worst pain you can imagine"). */
+  min_text?: string;
+  max_text?: string;
 }
 
 export interface Evidence {
@@ -48,6 +61,10 @@ export interface Assessment {
   language: string;
   disposition: { id: DispositionId; rank: number; label: string };
   headline: string;
+  /** The calls the result offers, the main one first; the numbers are in About.help_lines. */
+  calls: CallId[];
+  /** Show the spa's phone, e-mail or booking link. */
+  contact_details: boolean;
   complete: boolean;
   missing: string[];
   conflicts: string[];
@@ -58,6 +75,8 @@ export interface Assessment {
   explanations: { id: string; text: string }[];
   /** The usual course of soreness; null when the result is see a doctor or more urgent (it would reassure). */
   timeline: Timeline | null;
+  /** The start question's warning signs, listed on every result. */
+  watch_for: { id: string; text: string }[];
   trace: { rule: string; requires: DispositionId }[];
 }
 
@@ -93,6 +112,12 @@ export interface About {
   amounts: Record<'hours' | 'days' | 'hours_dative' | 'days_dative', Record<string, string>>;
   dispositions: { id: DispositionId; rank: number; label: string; headline: string }[];
   timeline: Timeline;
+  /** Numbers to call by country (ISO 3166-1 alpha-2), and the default for any other. */
+  help_lines: { default: HelpLines; countries: HelpLines[] };
+  /** The question on the start screen (the emergency signs), or null when the knowledge base names none. */
+  start_question: string | null;
+  /** The plain advice for a page whose engine cannot run. */
+  fallback_advice: { id: string; text: string }[];
 }
 
 export interface Checker {

@@ -436,8 +436,8 @@ export async function mountChecker(root, options) {
     return h('div', { className: 'scale' }, [
       row,
       h('div', { className: 'scale-ends' }, [
-        h('span', { id: `${question.id}-low`, textContent: `${formatNumber(question.min)}: ${ui.pain_low}` }),
-        h('span', { id: `${question.id}-high`, textContent: `${formatNumber(question.max)}: ${ui.pain_high}` }),
+        h('span', { id: `${question.id}-low`, textContent: `${formatNumber(question.min)}: ${question.min_text}` }),
+        h('span', { id: `${question.id}-high`, textContent: `${formatNumber(question.max)}: ${question.max_text}` }),
       ]),
     ]);
   }

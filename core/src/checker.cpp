@@ -89,6 +89,16 @@ json lines_json(const country_help_lines& lines) {
     return out;
 }
 
+/// The start question's warning signs (its options but the exclusive "none"), listed on every result.
+json watch_for(const knowledge_base& kb) {
+    json signs = json::array();
+    if (kb.start_question < 0) return signs;
+    const question& q = kb.questions[kb.start_question];
+    for (std::size_t i = 0; i < q.options.size(); ++i)
+        if ((q.exclusive >> i & 1U) == 0) signs.push_back({{"id", q.options[i]}, {"text", q.option_texts[i]}});
+    return signs;
+}
+
 /// The assessment of the answers that count; `dropped` are the answered questions that did not apply.
 json report(const knowledge_base& kb, const answer_set& answers, const assessment& a, std::uint64_t dropped) {
     const disposition_info& info = kb.info(a.result);
@@ -146,14 +156,16 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         // The usual course of soreness only where the result is about ordinary soreness: beside "see a doctor"
         // or "call now", "soreness is building" would reassure.
         {"timeline", info.everyday_advice ? timeline_json(kb, a.timeline) : json(nullptr)},
+        {"watch_for", watch_for(kb)},
         {"trace", trace},
     };
 }
 
 json question_json(const question& q) {
-    json out = {{"id", q.id}, {"type", question_type_id(q.type)}, {"text", q.text}, {"help", q.help}, {"red_flag", q.red_flag}};
+    json out = {{"id", q.id}, {"type", question_type_id(q.type)}, {"input", q.input}, {"text", q.text}, {"help", q.help}, {"red_flag", q.red_flag}};
     if (q.type == question_type::number) {
         out.update({{"min", q.min}, {"max", q.max}, {"integer", q.integer}, {"unit", q.unit}, {"unit_text", q.unit_text}});
+        if (q.input == "scale") out.update({{"min_text", q.min_text}, {"max_text", q.max_text}});
     } else {
         json options = json::array();
         for (std::size_t i = 0; i < q.options.size(); ++i)
@@ -226,6 +238,8 @@ std::string checker::about_json() const {
     json countries = json::array();
     for (const auto& c : kb_.help_lines.countries) countries.push_back(lines_json(c));
     json help_lines = {{"default", lines_json(kb_.help_lines.fallback)}, {"countries", countries}};
+    json fallback = json::array();
+    for (int i : fallback_advice(kb_)) fallback.push_back({{"id", kb_.advice[i].id}, {"text", kb_.advice[i].text}});
     return ok_json({
         {"knowledge_base_version", kb_.version},
         {"language", kb_.language},
@@ -236,6 +250,8 @@ std::string checker::about_json() const {
         {"dispositions", dispositions},
         {"timeline", timeline_json(kb_, timeline_position{})},
         {"help_lines", help_lines},
+        {"start_question", kb_.start_question < 0 ? json(nullptr) : json(kb_.questions[kb_.start_question].id)},
+        {"fallback_advice", fallback},
     });
 }
 

@@ -145,3 +145,45 @@ TEST_CASE("issue 15: the result says whether to show the spa's contact details, 
     CHECK(contact(therapist) == true);
     CHECK(contact({{"danger_signs", {"chest_pain"}}}) == false);
 }
+
+TEST_CASE("issue 15: about_json names the start question and the fallback advice; every result lists the warning signs") {
+    soreness::checker checker(soreness::testing::shipped_knowledge());
+    const json about = json::parse(checker.about_json())["result"];
+    CHECK(about["start_question"] == "danger_signs");
+    json fallback = json::array();
+    for (const auto& a : about["fallback_advice"]) {
+        CHECK_FALSE(a["text"].get<std::string>().empty());
+        fallback.push_back(a["id"]);
+    }
+    // The emergency call, what everyone sore is told (usual_soreness), then the self-care disposition's advice,
+    // as web/build-pages.mjs chose it from the raw JSON before issue 15.
+    CHECK(fallback == json{"call_emergency_now", "drink_water", "gentle_movement", "rest", "worse_seek_help_sooner"});
+
+    json signs = json::array();
+    for (const char* answers : {R"({})", R"({"danger_signs":["chest_pain"]})", R"({"danger_signs":["none"],"pain_now":0})"}) {
+        const json result = json::parse(checker.assess_json(answers))["result"];
+        CAPTURE(answers);
+        REQUIRE(result["watch_for"].size() == 9);
+        CHECK(result["watch_for"][0] == json{{"id", "chest_pain"}, {"text", checker.knowledge().questions[0].option_texts[0]}});
+        for (const auto& s : result["watch_for"]) CHECK(s["id"] != "none");
+    }
+}
+
+TEST_CASE("issue 15: questions_json says how each question is answered, and what a scale's ends mean") {
+    soreness::checker checker(soreness::testing::shipped_knowledge("de"));
+    const json questions = json::parse(checker.questions_json())["result"];
+    auto find = [&](const std::string& id) {
+        for (const auto& q : questions)
+            if (q["id"] == id) return q;
+        FAIL("no question " << id);
+        return json();
+    };
+    CHECK(find("pain_now")["input"] == "scale");
+    CHECK(find("pain_now")["min_text"] == "Keine Schmerzen");
+    CHECK(find("pain_now")["max_text"] == "Schlimmste vorstellbare Schmerzen");
+    CHECK(find("hours_since_massage")["input"] == "duration");
+    CHECK_FALSE(find("hours_since_massage").contains("min_text"));
+    CHECK(find("danger_signs")["input"] == "choice");
+    CHECK(find("body_regions")["input"] == "regions");
+    for (const auto& q : questions) CHECK_MESSAGE(q["input"].is_string(), q["id"]);
+}

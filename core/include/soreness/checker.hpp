@@ -23,9 +23,11 @@ public:
     std::string step_json(std::string_view answers_json, bool with_assessment) const;
     /// {"ask": [ids still to ask, in order], "applicable": [ids that apply, in order]}.
     std::string next_questions_json(std::string_view answers_json) const;
-    /// Every question with its type, allowed values and texts in the loaded language.
+    /// Every question with its type, its input (choice, regions, scale, duration, number), allowed values and texts in
+    /// the loaded language (a scale's min_text and max_text too).
     std::string questions_json() const;
-    /// Version, language, page texts, dispositions, the usual timeline, and the help lines:
+    /// Version, language, page texts, dispositions, the usual timeline, the start question's id (null when the
+    /// data names none), the fallback advice for a page whose engine cannot run ([{id, text}]), and the help lines:
     /// {"default": {"emergency"}, "countries": [{"country", "emergency", "non_emergency"?: {"number", "name"}}]}.
     std::string about_json() const;
 
