@@ -356,3 +356,57 @@ TEST_CASE("docs/triage-policy.md is up to date with tests/verifier/triage-policy
     bool same = soreness::testing::read_text(path) == v::policy_markdown(v::triage_policy());
     CHECK_MESSAGE(same, "docs/triage-policy.md is out of date; regenerate it with: build/native-release/soreness-verify --policy-table > docs/triage-policy.md");
 }
+
+namespace {
+
+/// small_kb() where "how is it going" is asked only of someone in pain, and a rule reads it without pain.
+json dropping_kb() {
+    json kb = small_kb();
+    kb["questions"][3]["ask_when"] = json::parse(R"([{"any": [{"question": "pain_now", "unanswered": true}, {"question": "pain_now", "at_least": 1}]}])");
+    kb["rules"].push_back(json::parse(R"({"id": "worse_later", "requires": "see_doctor",
+        "when": [{"question": "hours_since_massage", "at_least": 48}, {"question": "trend", "is_any": ["worse"]}], "advice": [], "source": "test"})"));
+    return kb;
+}
+
+v::policy dropping_policy() {
+    auto p = small_policy();
+    p.flags.pop_back();  // severe_pain_worse: missed on purpose by small_kb, not the subject here
+    return p;
+}
+
+}  // namespace
+
+// Issue 15: the person's result is that of the answers that count, so an answer to a question that does not
+// apply (trend at pain 0) must never change it.
+TEST_CASE("issue 15: an answer to a question that does not apply never changes the result") {
+    const auto kb = load(dropping_kb());
+    auto r = v::verify(kb, dropping_policy(), {});
+    CHECK(all_violations(r).empty());
+    CHECK(r.dropping_pairs > 0);
+    SUBCASE("a dropping that keeps the answer is caught by the result it changes") {
+        v::options planted;
+        planted.drop = [](const soreness::knowledge_base& base, soreness::answer_set& answers) {
+            soreness::answer_set copy = answers;  // says what it drops, but drops nothing
+            return soreness::drop_inapplicable(base, copy);
+        };
+        auto wrong = v::verify(kb, dropping_policy(), planted);
+        CHECK(all_violations(wrong) ==
+              "answer dropping | trend | an answer where the question does not apply: the answer changes the result: see_doctor with it, "
+              "self_care without it, other rules fire | {\"hours_since_massage\":48.0,\"pain_now\":0,\"trend\":\"worse\"} | \n");
+    }
+    SUBCASE("a dropping that drops other answers is caught against the reference reading") {
+        v::options planted;
+        planted.drop = [](const soreness::knowledge_base& base, soreness::answer_set& answers) {
+            std::uint64_t dropped = soreness::drop_inapplicable(base, answers);
+            if (dropped != 0 && answers.by_question[1].answered) {  // and the hours since the massage with it
+                answers.by_question[1] = soreness::answer{};
+                dropped |= 2U;
+            }
+            return dropped;
+        };
+        auto wrong = v::verify(kb, dropping_policy(), planted);
+        CHECK(all_violations(wrong) ==
+              "answer dropping | trend | an answer where the question does not apply: the core drops {hours_since_massage, trend} where the "
+              "answers that count leave out {trend} | {\"hours_since_massage\":0.0,\"pain_now\":0,\"trend\":\"better\"} | \n");
+    }
+}

@@ -23,7 +23,7 @@
 namespace soreness::verifier {
 
 const char* property_name(property p) {
-    static const char* const names[] = {"setup", "totality", "red-flag floor", "monotonicity", "reachability"};
+    static const char* const names[] = {"setup", "totality", "red-flag floor", "monotonicity", "reachability", "answer dropping"};
     return names[static_cast<int>(p)];
 }
 
@@ -201,6 +201,7 @@ public:
         for (std::size_t c = 0; c < components_.size(); ++c) check_monotonicity(c);
         check_floors();
         check_reachability();
+        check_dropping();
         return finish(start);
     }
 
@@ -1540,6 +1541,156 @@ private:
     }
 
 public:
+    // ---- answer dropping (issue 15) ---------------------------------------------------------------
+
+    /// The reference reading of which answers count: in question order, an answer to a question whose ask_when
+    /// does not hold for the answers kept so far is dropped (an ask_when reads only earlier questions).
+    std::uint64_t reference_drop(answer_set& a) const {
+        std::uint64_t dropped = 0;
+        for (std::size_t q = 0; q < kb_.questions.size(); ++q) {
+            if (!a.by_question[q].answered) continue;
+            bool applies = true;
+            for (const auto& c : kb_.questions[q].ask_when) applies = applies && reference_holds(c, a, false);
+            if (applies) continue;
+            a.by_question[q] = answer{};
+            a.conflicts &= ~bit(static_cast<int>(q));
+            dropped |= bit(static_cast<int>(q));
+        }
+        return dropped;
+    }
+
+    /// What a person is shown for `a`: the dropping under test, then the assessment and its advice.
+    struct shown_result {
+        std::uint64_t dropped = 0;
+        assessment result;
+        std::uint64_t advice = 0;
+        bool same_as(const shown_result& o) const {
+            return result.result == o.result.result && result.fired == o.result.fired && result.missing == o.result.missing &&
+                   result.timeline.where == o.result.timeline.where && advice == o.advice;
+        }
+    };
+    shown_result show(answer_set a) const {
+        shown_result s;
+        s.dropped = opt_.drop(kb_, a);
+        s.result = assess(kb_, a);
+        s.advice = given_advice(kb_, a, s.result);
+        return s;
+    }
+
+    std::string question_list(std::uint64_t questions) const {
+        std::string text;
+        for (std::size_t q = 0; q < kb_.questions.size(); ++q)
+            if (questions >> q & 1U) text += (text.empty() ? "" : ", ") + kb_.questions[q].id;
+        return "{" + text + "}";
+    }
+
+    /// The questions that can tell an answer to `q` from no answer: q, the questions whose applicability
+    /// depends on q, every question read by a rule, a withholding or the timeline that reads one of those, and
+    /// whatever decides whether any of them applies. The rest is held at the baseline (see verifier.md).
+    std::uint64_t dropping_scope(int q) const {
+        const int count = static_cast<int>(kb_.questions.size());
+        auto reads = [](const std::vector<condition>& when) {
+            std::uint64_t read = 0;
+            for (const auto& c : when) visit(c, [&](const condition& each) {
+                if (each.question >= 0) read |= bit(each.question);
+            });
+            return read;
+        };
+        std::uint64_t touched = bit(q);
+        for (int j = q + 1; j < count; ++j)
+            if (reads(kb_.questions[j].ask_when) & touched) touched |= bit(j);
+        std::uint64_t scope = touched;
+        auto widen = [&](std::uint64_t read) {
+            if (read & touched) scope |= read;
+        };
+        for (const auto& r : kb_.rules) widen(reads(r.when));
+        for (const auto& a : kb_.advice)
+            for (const auto& w : a.withheld_when) widen(reads(w.when));
+        widen(reads(kb_.timeline.not_sore_when) | bit(kb_.timeline.question));
+        for (int j = count - 1; j >= 0; --j)  // ask_when reads earlier questions: one pass backwards closes it
+            if (scope >> j & 1U) scope |= reads(kb_.questions[j].ask_when);
+        return scope;
+    }
+
+    /// What goes wrong with an answer set that answers q where q does not apply, or "" when nothing does.
+    std::string dropping_problem(int q, const answer_set& a) const {
+        answer_set kept = a;
+        const std::uint64_t expected = reference_drop(kept);
+        if (!a.by_question[q].answered || (expected & bit(q)) == 0) return "";
+        const shown_result with = show(a);
+        answer_set without_q = a;
+        without_q.by_question[q] = answer{};
+        const shown_result without = show(without_q);
+        if (with.dropped != expected)
+            return "the core drops " + question_list(with.dropped) + " where the answers that count leave out " + question_list(expected);
+        if (!with.same_as(without))
+            return std::string("the answer changes the result: ") + disposition_id(with.result.result) + " with it, " +
+                   disposition_id(without.result.result) + " without it" + (with.result.fired == without.result.fired ? "" : ", other rules fire");
+        return "";
+    }
+
+    /// For every question that need not apply: over its scope, an answer to it where it does not apply must be
+    /// dropped exactly as the reference reading drops it, and the result must be the one without that answer.
+    void check_dropping() {
+        for (int q = 0; q < static_cast<int>(kb_.questions.size()); ++q) {
+            if (kb_.questions[q].ask_when.empty()) continue;
+            std::vector<int> dims;
+            std::vector<std::uint64_t> stride;
+            std::uint64_t size = 1;
+            const std::uint64_t scope = dropping_scope(q);
+            for (int j = 0; j < static_cast<int>(kb_.questions.size()); ++j)
+                if (scope >> j & 1U) {
+                    dims.push_back(j);
+                    stride.push_back(size);
+                    size *= domains_[j].values.size();
+                }
+            std::mutex found;
+            candidate worst;
+            std::string worst_detail;
+            std::atomic<std::uint64_t> pairs{0};
+            parallel(size, [&](std::uint64_t begin, std::uint64_t end) {
+                std::uint64_t local_pairs = 0;
+                for (std::uint64_t at = begin; at < end; ++at) {
+                    answer_set a = base_;
+                    int answered = 0;
+                    for (std::size_t i = 0; i < dims.size(); ++i) {
+                        const auto v = at / stride[i] % domains_[dims[i]].values.size();
+                        a.by_question[dims[i]] = domains_[dims[i]].values[v];
+                    }
+                    if (!a.by_question[q].answered) continue;
+                    answer_set kept = a;
+                    if ((reference_drop(kept) & bit(q)) == 0) continue;  // q applies here
+                    ++local_pairs;
+                    const std::string detail = dropping_problem(q, a);
+                    if (detail.empty()) continue;
+                    for (const auto& v : a.by_question) answered += v.answered ? 1 : 0;
+                    const candidate here{answered, at, 0, q};
+                    std::lock_guard<std::mutex> lock(found);
+                    if (here.better_than(worst)) worst = here, worst_detail = detail;
+                }
+                pairs += local_pairs;
+            });
+            report_.dropping_pairs += pairs;
+            report_.notes.push_back("answer dropping, " + kb_.questions[q].id + ": over " + question_list(scope) + ", " + std::to_string(size) +
+                                    " combinations, " + std::to_string(pairs.load()) + " with an answer where it does not apply");
+            if (worst_detail.empty()) continue;
+            answer_set a = base_;
+            for (std::size_t i = 0; i < dims.size(); ++i)
+                a.by_question[dims[i]] = domains_[dims[i]].values[worst.at / stride[i] % domains_[dims[i]].values.size()];
+            // Fewer answers read more easily: leave out every other answer that the problem does not need.
+            for (std::size_t j = 0; j < kb_.questions.size(); ++j) {
+                if (static_cast<int>(j) == q || !a.by_question[j].answered) continue;
+                answer_set fewer = a;
+                fewer.by_question[j] = answer{};
+                if (dropping_problem(q, fewer) == worst_detail) a = fewer;
+            }
+            int answered = 0;
+            for (const auto& v : a.by_question) answered += v.answered ? 1 : 0;
+            report_.violations.push_back({property::dropping, kb_.questions[q].id, "an answer where the question does not apply: " + worst_detail,
+                                          to_json(a), "", answered});
+        }
+    }
+
     std::string to_json(const answer_set& a) const {
         json out = json::object();
         for (std::size_t q = 0; q < kb_.questions.size(); ++q) {
@@ -1603,7 +1754,8 @@ std::string format(const report& r) {
     for (const auto& n : r.notes) out << n << '\n';
     out.precision(2);
     out << "checked " << r.combinations << " combinations (sum of components " << sum << "), " << r.comparisons
-        << " monotonicity pairs, " << r.witnesses << " extra witnesses, in " << r.seconds << " s on " << r.threads << " thread"
+        << " monotonicity pairs, " << r.witnesses << " extra witnesses, " << r.dropping_pairs
+        << " answers to questions that do not apply compared with none, in " << r.seconds << " s on " << r.threads << " thread"
         << (r.threads == 1 ? "" : "s") << " (" << (r.seconds > 0 ? static_cast<double>(r.combinations) / r.seconds / 1e6 : 0.0)
         << " million combinations/s)\n";
     if (!r.shadowed.empty()) {
@@ -1611,7 +1763,7 @@ std::string format(const report& r) {
         for (const auto& s : r.shadowed) out << "  " << s << '\n';
     }
     if (r.violations.empty()) {
-        out << "result: no violations of totality, red-flag floors, monotonicity or reachability\n";
+        out << "result: no violations of totality, red-flag floors, monotonicity, reachability or answer dropping\n";
     } else {
         out << "result: " << r.violations.size() << " violation" << (r.violations.size() == 1 ? "" : "s") << '\n';
         for (const auto& v : r.violations) {

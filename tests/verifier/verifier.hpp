@@ -3,10 +3,12 @@
 // answer space, the exact reductions that make it finite and small, and how to run it.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "soreness/answers.hpp"
 #include "soreness/knowledge_base.hpp"
 
 namespace soreness::verifier {
@@ -68,7 +70,7 @@ const policy& triage_policy();
 /// The policy as the Markdown document docs/triage-policy.md.
 std::string policy_markdown(const policy& p);
 
-enum class property : std::uint8_t { setup, totality, floor, monotonicity, reachability };
+enum class property : std::uint8_t { setup, totality, floor, monotonicity, reachability, dropping };
 const char* property_name(property p);
 
 struct violation {
@@ -84,6 +86,8 @@ struct options {
     bool collapse = true;  ///< reduction (c): interchangeable "free" option classes (see verifier.md)
     bool separate = true;  ///< reduction (d): condition a large component on separator questions (see verifier.md)
     unsigned threads = 0;  ///< 0: every core
+    /// The answer dropping under test (issue 15): the core's drop_inapplicable; tests plant a faulty one.
+    std::function<std::uint64_t(const knowledge_base&, answer_set&)> drop = drop_inapplicable;
 };
 
 struct component_size {
@@ -105,6 +109,7 @@ struct report {
     std::uint64_t combinations = 0;        ///< answer sets assessed
     std::uint64_t comparisons = 0;         ///< monotonicity pairs compared
     std::uint64_t witnesses = 0;           ///< extra answer sets built for reachability
+    std::uint64_t dropping_pairs = 0;      ///< answer sets compared with and without an answer that does not apply
     double seconds = 0;
     unsigned threads = 1;
     std::vector<violation> violations;
@@ -112,8 +117,8 @@ struct report {
     std::vector<std::string> notes;
 };
 
-/// Enumerates the answer space of `kb` and checks totality, the policy's floors, monotonicity and
-/// reachability. `kb` must be loaded with its texts (the reachability check renders reports).
+/// Enumerates the answer space of `kb` and checks totality, the policy's floors, monotonicity,
+/// reachability, and that an answer to a question that does not apply never changes the result. `kb` must be loaded with its texts (the reachability check renders reports).
 report verify(const knowledge_base& kb, const policy& rules_policy, const options& opt);
 
 /// The report as text for people: sizes, speed, violations with their counterexamples, shadowed rules.
