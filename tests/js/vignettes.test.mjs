@@ -60,6 +60,10 @@ for (const c of vignettes) {
         `${c.story}\n  acceptable ${lo} .. ${hi}, the JavaScript API says ${got}\n  why: ${c.note}\n  fired: ${fired.join(', ')}`,
       );
     });
+    await t.test('drops exactly the answers that do not apply (issue 15)', () => {
+      assert.deepEqual(result.dropped, c.dropped ?? [], `${c.id}: the answers dropped differ from the case's "dropped"`);
+      assert.deepEqual(checker.step(c.answers).dropped, c.dropped ?? []);
+    });
     await t.test('matches the golden record', { skip: unrecorded.includes(c.id) && 'not recorded in expected.json yet' }, () => {
       const record = expected[c.id];
       assert.equal(got, record.disposition, `${c.id}: recorded ${record.disposition}, the JavaScript API says ${got}`);

@@ -57,6 +57,8 @@ TEST_CASE("the vignette file is well formed and broad") {
     std::map<std::string, int> floors;
     for (auto& c : vignettes()) {
         for (const char* key : {"id", "story", "answers", "acceptable", "note"}) CHECK_MESSAGE(c.contains(key), c.dump() << " lacks " << key);
+        const std::set<std::string> fields = {"id", "story", "answers", "acceptable", "dropped", "note"};
+        for (const auto& item : c.items()) CHECK_MESSAGE(fields.count(item.key()) == 1, c.value("id", std::string()) << ": unknown field " << item.key());
         const std::string id = c.value("id", "");
         CHECK_MESSAGE(ids.insert(id).second, "duplicate vignette id " << id);
         CHECK_MESSAGE(c.value("story", "").size() >= 40, id << ": write the story out");
@@ -85,6 +87,19 @@ TEST_CASE("every vignette lands in its acceptable range") {
                                   << disposition_id(hi) << ", engine says " << disposition_id(t.result)
                                   << "\n  why: " << c["note"].get<std::string>() << "\n  fired: " << t.fired_text());
     }
+}
+
+// Issue 15: a case answering questions that do not apply says which; the rest must drop nothing.
+TEST_CASE("every vignette drops exactly the answers its case says do not apply") {
+    int with_dropping = 0;
+    for (auto& c : vignettes()) {
+        const std::string id = c["id"];
+        CAPTURE(id);
+        const json expected = c.value("dropped", json::array());
+        with_dropping += expected.empty() ? 0 : 1;
+        CHECK(run(c["answers"]).report["dropped"] == expected);
+    }
+    CHECK(with_dropping >= 5);
 }
 
 TEST_CASE("every vignette matches the golden record") {
