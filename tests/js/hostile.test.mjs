@@ -23,7 +23,7 @@ function assertStillWorks() {
 
 for (const [name, answers, code, where, message] of table) {
   test(`hostile input: ${name}`, () => {
-    for (const call of ['assess', 'nextQuestions']) {
+    for (const call of ['assess', 'nextQuestions', 'step']) {
       assert.throws(() => checker[call](answers), (error) => {
         assert.ok(error instanceof CheckerError, `${call}: a CheckerError, got ${error}`);
         assert.ok(error instanceof Error);

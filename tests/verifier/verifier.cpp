@@ -1584,32 +1584,48 @@ public:
         return "{" + text + "}";
     }
 
-    /// The questions that can tell an answer to `q` from no answer: q, the questions whose applicability
-    /// depends on q, every question read by a rule, a withholding or the timeline that reads one of those, and
-    /// whatever decides whether any of them applies. The rest is held at the baseline (see verifier.md).
-    std::uint64_t dropping_scope(int q) const {
-        const int count = static_cast<int>(kb_.questions.size());
-        auto reads = [](const std::vector<condition>& when) {
-            std::uint64_t read = 0;
-            for (const auto& c : when) visit(c, [&](const condition& each) {
-                if (each.question >= 0) read |= bit(each.question);
-            });
-            return read;
-        };
+    /// The questions a list of conditions reads.
+    static std::uint64_t questions_read(const std::vector<condition>& when) {
+        std::uint64_t read = 0;
+        for (const auto& c : when) visit(c, [&](const condition& each) {
+            if (each.question >= 0) read |= bit(each.question);
+        });
+        return read;
+    }
+
+    /// `questions` and every question that decides whether one of them applies (an ask_when reads only
+    /// earlier questions, so one pass backwards closes it).
+    std::uint64_t with_applicability(std::uint64_t questions) const {
+        for (int j = static_cast<int>(kb_.questions.size()) - 1; j >= 0; --j)
+            if (questions >> j & 1U) questions |= questions_read(kb_.questions[j].ask_when);
+        return questions;
+    }
+
+    /// The sets of questions to enumerate for q (see verifier.md, "answer dropping"): q, the questions whose
+    /// applicability depends on q, and what decides whether they apply; and for every rule, withholding or
+    /// timeline condition that reads one of those, that set widened by what it reads. Only the largest are kept:
+    /// a set inside another is enumerated with it (the baseline is one of each question's values).
+    std::vector<std::uint64_t> dropping_scopes(int q) const {
         std::uint64_t touched = bit(q);
-        for (int j = q + 1; j < count; ++j)
-            if (reads(kb_.questions[j].ask_when) & touched) touched |= bit(j);
-        std::uint64_t scope = touched;
-        auto widen = [&](std::uint64_t read) {
-            if (read & touched) scope |= read;
+        for (std::size_t j = static_cast<std::size_t>(q) + 1; j < kb_.questions.size(); ++j)
+            if (questions_read(kb_.questions[j].ask_when) & touched) touched |= bit(static_cast<int>(j));
+        const std::uint64_t applicability = with_applicability(touched);
+        std::vector<std::uint64_t> scopes = {applicability};
+        auto observe = [&](std::uint64_t read) {
+            if (read & touched) scopes.push_back(with_applicability(applicability | read));
         };
-        for (const auto& r : kb_.rules) widen(reads(r.when));
+        for (const auto& r : kb_.rules) observe(questions_read(r.when));
         for (const auto& a : kb_.advice)
-            for (const auto& w : a.withheld_when) widen(reads(w.when));
-        widen(reads(kb_.timeline.not_sore_when) | bit(kb_.timeline.question));
-        for (int j = count - 1; j >= 0; --j)  // ask_when reads earlier questions: one pass backwards closes it
-            if (scope >> j & 1U) scope |= reads(kb_.questions[j].ask_when);
-        return scope;
+            for (const auto& w : a.withheld_when) observe(questions_read(w.when));
+        observe(questions_read(kb_.timeline.not_sore_when) | bit(kb_.timeline.question));
+        std::vector<std::uint64_t> largest;
+        for (std::size_t i = 0; i < scopes.size(); ++i) {
+            bool inside = false;
+            for (std::size_t j = 0; j < scopes.size() && !inside; ++j)
+                inside = j != i && (scopes[i] & ~scopes[j]) == 0 && (scopes[i] != scopes[j] || j < i);
+            if (!inside) largest.push_back(scopes[i]);
+        }
+        return largest;
     }
 
     /// What goes wrong with an answer set that answers q where q does not apply, or "" when nothing does.
@@ -1629,54 +1645,64 @@ public:
         return "";
     }
 
-    /// For every question that need not apply: over its scope, an answer to it where it does not apply must be
-    /// dropped exactly as the reference reading drops it, and the result must be the one without that answer.
+    /// For every question that need not apply, over each of its scopes: an answer to it where it does not apply
+    /// must be dropped exactly as the reference reading drops it, and the result must be the one without it.
     void check_dropping() {
         for (int q = 0; q < static_cast<int>(kb_.questions.size()); ++q) {
             if (kb_.questions[q].ask_when.empty()) continue;
-            std::vector<int> dims;
-            std::vector<std::uint64_t> stride;
-            std::uint64_t size = 1;
-            const std::uint64_t scope = dropping_scope(q);
-            for (int j = 0; j < static_cast<int>(kb_.questions.size()); ++j)
-                if (scope >> j & 1U) {
-                    dims.push_back(j);
-                    stride.push_back(size);
-                    size *= domains_[j].values.size();
-                }
-            std::mutex found;
             candidate worst;
             std::string worst_detail;
-            std::atomic<std::uint64_t> pairs{0};
-            parallel(size, [&](std::uint64_t begin, std::uint64_t end) {
-                std::uint64_t local_pairs = 0;
-                for (std::uint64_t at = begin; at < end; ++at) {
-                    answer_set a = base_;
-                    int answered = 0;
-                    for (std::size_t i = 0; i < dims.size(); ++i) {
-                        const auto v = at / stride[i] % domains_[dims[i]].values.size();
-                        a.by_question[dims[i]] = domains_[dims[i]].values[v];
+            answer_set worst_answers;
+            std::uint64_t combinations = 0, pairs_of_q = 0;
+            const auto scopes = dropping_scopes(q);
+            for (const std::uint64_t scope : scopes) {
+                std::vector<int> dims;
+                std::vector<std::uint64_t> stride;
+                std::uint64_t size = 1;
+                for (int j = 0; j < static_cast<int>(kb_.questions.size()); ++j)
+                    if (scope >> j & 1U) {
+                        dims.push_back(j);
+                        stride.push_back(size);
+                        size *= domains_[j].values.size();
                     }
-                    if (!a.by_question[q].answered) continue;
-                    answer_set kept = a;
-                    if ((reference_drop(kept) & bit(q)) == 0) continue;  // q applies here
-                    ++local_pairs;
-                    const std::string detail = dropping_problem(q, a);
-                    if (detail.empty()) continue;
-                    for (const auto& v : a.by_question) answered += v.answered ? 1 : 0;
-                    const candidate here{answered, at, 0, q};
-                    std::lock_guard<std::mutex> lock(found);
-                    if (here.better_than(worst)) worst = here, worst_detail = detail;
-                }
-                pairs += local_pairs;
-            });
-            report_.dropping_pairs += pairs;
-            report_.notes.push_back("answer dropping, " + kb_.questions[q].id + ": over " + question_list(scope) + ", " + std::to_string(size) +
-                                    " combinations, " + std::to_string(pairs.load()) + " with an answer where it does not apply");
+                auto answers_at = [&](std::uint64_t at) {
+                    answer_set a = base_;
+                    for (std::size_t i = 0; i < dims.size(); ++i)
+                        a.by_question[dims[i]] = domains_[dims[i]].values[at / stride[i] % domains_[dims[i]].values.size()];
+                    return a;
+                };
+                std::mutex found;
+                candidate first;
+                std::string first_detail;
+                std::atomic<std::uint64_t> pairs{0};
+                parallel(size, [&](std::uint64_t begin, std::uint64_t end) {
+                    std::uint64_t local_pairs = 0;
+                    for (std::uint64_t at = begin; at < end; ++at) {
+                        const answer_set a = answers_at(at);
+                        if (!a.by_question[q].answered) continue;
+                        answer_set kept = a;
+                        if ((reference_drop(kept) & bit(q)) == 0) continue;  // q applies here
+                        ++local_pairs;
+                        std::string detail = dropping_problem(q, a);
+                        if (detail.empty()) continue;
+                        int answered = 0;
+                        for (const auto& v : a.by_question) answered += v.answered ? 1 : 0;
+                        const candidate here{answered, at, 0, q};
+                        std::lock_guard<std::mutex> lock(found);
+                        if (here.better_than(first)) first = here, first_detail = std::move(detail);
+                    }
+                    pairs += local_pairs;
+                });
+                combinations += size;
+                pairs_of_q += pairs;
+                if (!first_detail.empty() && first.cost < worst.cost) worst = first, worst_detail = first_detail, worst_answers = answers_at(first.at);
+            }
+            report_.dropping_pairs += pairs_of_q;
+            report_.notes.push_back("answer dropping, " + kb_.questions[q].id + ": " + std::to_string(scopes.size()) + " scope" +
+                                    (scopes.size() == 1 ? "" : "s") + ", " + std::to_string(combinations) + " combinations, " +
+                                    std::to_string(pairs_of_q) + " with an answer where it does not apply");
             if (worst_detail.empty()) continue;
-            answer_set a = base_;
-            for (std::size_t i = 0; i < dims.size(); ++i)
-                a.by_question[dims[i]] = domains_[dims[i]].values[worst.at / stride[i] % domains_[dims[i]].values.size()];
+            answer_set a = worst_answers;
             // Fewer answers read more easily: leave out every other answer that the problem does not need.
             for (std::size_t j = 0; j < kb_.questions.size(); ++j) {
                 if (static_cast<int>(j) == q || !a.by_question[j].answered) continue;
