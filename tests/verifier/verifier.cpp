@@ -166,6 +166,8 @@ constexpr std::uint64_t no_witness = ~std::uint64_t{0};
 struct witness {
     int comp = -1;
     std::uint64_t at = no_witness;
+    /// Every answer in it counts (none to a question that does not apply), so a person can give it as it is.
+    bool counts = false;
     bool found() const { return comp >= 0; }
 };
 
@@ -899,8 +901,20 @@ private:
         for (auto& t : pool) t.join();
     }
 
-    static void keep_first(witness& w, int comp, std::uint64_t at) {
-        if (!w.found() || (w.comp == comp && at < w.at)) w = {comp, at};
+    /// The first witness, preferring one whose answers all count: the report people see is of the answers that
+    /// count (issue 15), and the baseline answers some questions that do not apply to every combination.
+    static void keep_first(witness& w, int comp, std::uint64_t at, bool counts) {
+        if (!w.found() || (counts && !w.counts) || (counts == w.counts && w.comp == comp && at < w.at)) w = {comp, at, counts};
+    }
+
+    /// Whether every answer in `a` counts: each answered question's ask_when holds (by the reference reading).
+    bool all_answers_count(const answer_set& a) const {
+        for (std::size_t q = 0; q < kb_.questions.size(); ++q) {
+            if (!a.by_question[q].answered) continue;
+            for (const auto& c : kb_.questions[q].ask_when)
+                if (!reference_holds(c, a, false)) return false;
+        }
+        return true;
     }
 
     /// Assesses one answer set of component ci (index `at`): totality against the reference
@@ -927,20 +941,21 @@ private:
                                    level_id(expected) + ": " + to_json(a));
         if (got < 0 || got >= levels) got = levels - 1;
         const int comp = static_cast<int>(ci);
-        keep_first(acc.reached[got], comp, at);
+        const bool counts = all_answers_count(a);
+        keep_first(acc.reached[got], comp, at, counts);
         // Reachability of rules, reasons (as the report shows them) and advice.
         // The advice the report gives, withholdings included, from the core's own function.
         const std::uint64_t advice = given_advice(kb_, a, result);
         for (std::size_t r = 0; r < rules; ++r) {
             if (!fired[r]) continue;
             int l = level_of(kb_.rules[r].requires_at_least);
-            keep_first(acc.fired[r], comp, at);
-            if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at);
+            keep_first(acc.fired[r], comp, at, counts);
+            if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at, counts);
             if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
         }
-        if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], comp, at);
+        if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], comp, at, counts);
         for (std::size_t i = 0; i < kb_.advice.size(); ++i)
-            if (advice >> i & 1U) keep_first(acc.advice[i], comp, at);
+            if (advice >> i & 1U) keep_first(acc.advice[i], comp, at, counts);
         return got;
     }
 
@@ -1187,14 +1202,14 @@ private:
         auto merge_list = [&](std::vector<witness>& into, const std::vector<witness>& from) {
             if (into.size() < from.size()) into.resize(from.size());
             for (std::size_t i = 0; i < from.size(); ++i)
-                if (from[i].found()) keep_first(into[i], from[i].comp, from[i].at);
+                if (from[i].found()) keep_first(into[i], from[i].comp, from[i].at, from[i].counts);
         };
         merge_list(total_.fired, acc.fired);
         merge_list(total_.reason, acc.reason);
         merge_list(total_.decisive, acc.decisive);
         merge_list(total_.advice, acc.advice);
         for (int l = 0; l < levels; ++l)
-            if (acc.reached[l].found()) keep_first(total_.reached[l], acc.reached[l].comp, acc.reached[l].at);
+            if (acc.reached[l].found()) keep_first(total_.reached[l], acc.reached[l].comp, acc.reached[l].at, acc.reached[l].counts);
         for (const auto& t : acc.totality)
             if (total_.totality.size() < 3) total_.totality.push_back(t);
         for (int l = 0; l <= levels; ++l)
@@ -1488,7 +1503,7 @@ private:
             int got = level_of(result.result), top = 0, l = level_of(kb_.rules[r].requires_at_least);
             for (std::size_t s = 0; s < kb_.rules.size(); ++s)
                 if (result.rule_fired(s) && level_of(kb_.rules[s].requires_at_least) == got) ++top;
-            const witness w{-1 - static_cast<int>(extra.size() - 1), 0};  // negative: index into extra
+            const witness w{-1 - static_cast<int>(extra.size() - 1), 0, all_answers_count(a)};  // negative: index into extra
             if (!total_.fired[r].found()) total_.fired[r] = w;
             if (!total_.reason[r].found() && (l != 0) == (got != 0)) total_.reason[r] = w;
             if (!total_.decisive[r].found() && l == got && got > 0 && top == 1) total_.decisive[r] = w;
