@@ -613,11 +613,11 @@ private:
         const std::string at = where + "/input";
         q.input = check_.text(*input, at);
         if (q.input == "scale") {
-            if (!q.integer) check_.fail("kb.bad_scale", at, "a scale needs whole numbers (\"integer\": true)");
+            if (!q.integer) check_.fail("kb.bad_scale", at, R"(a scale needs whole numbers ("integer": true))");
             else if (q.max - q.min + 1 > max_scale_points)
                 check_.fail("kb.bad_scale", at, "a scale has at most " + std::to_string(static_cast<int>(max_scale_points)) + " points, from min to max");
         } else if (q.input == "duration") {
-            if (q.unit != "hours") check_.fail("kb.bad_duration", at, "a duration is counted in hours (\"unit\": \"hours\")");
+            if (q.unit != "hours") check_.fail("kb.bad_duration", at, R"(a duration is counted in hours ("unit": "hours"))");
         } else if (q.input != "number" && input->is_string()) {
             check_.fail("kb.unknown_input", at, "unknown input " + detail::quote(q.input) + "; expected scale, duration or number");
         }
