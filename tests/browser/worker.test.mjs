@@ -1,4 +1,4 @@
-// The page's core runs in a Web Worker (web/checker-worker.js): compiling the WebAssembly, loading the
+// The page's core runs in a Web Worker (web/src/checker-worker.js): compiling the WebAssembly, loading the
 // knowledge base and assessing happen off the main thread. Where no worker can start, the core runs on
 // the page and the check works the same. Errors from the worker still name the field.
 import { test } from 'node:test';

@@ -1,0 +1,175 @@
+// The checker's flow and state: the person's answers, which screen is shown, and the move scheduler
+// (inTurn/moveTo) that awaits the core once per move, so that moves never overlap and a result never
+// shows other answers than the core judged. Which questions apply and in which order come from the core;
+// this module only follows them. Back, Start again and Change go through here too.
+
+/**
+ * The state of one mounted checker. Its answers live here only: never in the URL, history state,
+ * cookies, storage, globals or events.
+ */
+export function initialState({ language, country }) {
+  return {
+    language,
+    checker: null,
+    about: null,
+    questions: [],
+    byId: new Map(),
+    answers: {},
+    entered: {}, // what was typed into duration fields ({value, unit}), so "2 days" comes back as typed
+    visited: new Set(),
+    editing: false, // came from the result to change one answer: Next skips questions already seen
+    screen: 'start', // 'start', a question id, or 'result'
+    flow: { answers: {}, order: [] }, // the core's view of the answers: those that count, the questions that apply
+    result: null, // the core's assessment, while the result is shown
+    // Where the help lines are for: not an answer, never sent to the core, kept only while mounted.
+    country,
+    countryPicked: false,
+  };
+}
+
+/**
+ * The moves of one checker. `view.render({focus})` shows state.screen; `view.showFailure(error)` the error screen.
+ * @param {{state: object, navigation: {push(screen: string): void}, busyMark: Element,
+ *   view: {render(how: {focus: boolean}): void, showFailure(failure: Error): void}}} ctx
+ */
+export function createFlow(ctx) {
+  const { state } = ctx;
+
+  /** The first question of the knowledge base is asked on the start screen (the emergency signs). */
+  const startQuestion = () => state.questions[0];
+
+  /**
+   * Asks the core which answers it should judge (only those to questions that apply: an answer can make
+   * another drop out) and which questions apply now, in order.
+   */
+  async function consultCore() {
+    let answers = { ...state.answers };
+    for (;;) {
+      const { applicable } = await state.checker.nextQuestions(answers);
+      const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => applicable.includes(id)));
+      if (Object.keys(kept).length === Object.keys(answers).length) {
+        state.flow = { answers: kept, order: applicable.filter((id) => id !== startQuestion().id) };
+        return;
+      }
+      answers = kept;
+    }
+  }
+
+  const questionOrder = () => state.flow.order;
+
+  function nextScreen(from) {
+    const order = questionOrder();
+    const after = order.slice(order.indexOf(from) + 1);
+    return (state.editing ? after.find((id) => !state.visited.has(id)) : after[0]) ?? 'result';
+  }
+
+  /** Where a remembered screen leads now: a question that no longer applies gives way to the next that does. */
+  function reachable(screen) {
+    if (screen === 'start' || !(startQuestion().id in state.answers)) return 'start';
+    if (screen === 'result') return screen;
+    const order = questionOrder();
+    if (order.includes(screen)) return screen;
+    const index = state.questions.findIndex((q) => q.id === screen);
+    return order.find((id) => state.questions.findIndex((q) => q.id === id) > index) ?? 'result';
+  }
+
+  let lastMove = Promise.resolve();
+  let movesUnderway = 0;
+  let historyMoves = 0; // Back and Forward so far: a move asked for before the latest one must not show its screen
+  // While the core works on a move, the checker is marked busy (screen readers wait; tests can too).
+  const { busyMark } = ctx;
+  /** Runs a move after the one before it has finished, so that moves never overlap while the core works. */
+  function inTurn(move) {
+    movesUnderway += 1;
+    busyMark.setAttribute('aria-busy', 'true');
+    const run = lastMove.then(move).finally(() => {
+      movesUnderway -= 1;
+      if (!movesUnderway) busyMark.removeAttribute('aria-busy');
+    });
+    lastMove = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Shows a screen once the core has judged the answers as they are now. `to` is a screen, or picks one
+   * from the core's judgement (which questions apply); `change` alters the answers first, inside the move.
+   * Dropped: a move made `from` a screen that an earlier move has already left (a double tap on Next), and
+   * a move overtaken by Back or Forward (`asOf` an older count of them) while the core worked.
+   */
+  async function moveTo(to, { push = true, focus = true, from, change, asOf = historyMoves } = {}) {
+    const overtaken = () => asOf !== historyMoves;
+    if ((from !== undefined && from !== state.screen) || overtaken()) return;
+    change?.();
+    let screen;
+    let result = null;
+    // Answers changed while the core worked are judged too: a result never shows other answers than it judged.
+    for (let judged = null; judged !== JSON.stringify(state.answers);) {
+      judged = JSON.stringify(state.answers);
+      // The start screen needs no judgement (so Start again works even if the core has stopped).
+      if (to !== 'start') await consultCore();
+      screen = typeof to === 'function' ? to() : to;
+      result = screen === 'result' ? await state.checker.assess(state.flow.answers) : null;
+    }
+    if (overtaken()) return;
+    if (screen === 'result' || screen === 'start') state.editing = false;
+    state.result = result;
+    state.screen = screen;
+    if (push) ctx.navigation.push(screen);
+    // Not busy any more before the new heading takes focus, so that screen readers read it.
+    if (movesUnderway === 1) busyMark.removeAttribute('aria-busy');
+    ctx.view.render({ focus });
+  }
+
+  /** A move of the person's (Next, Back, Change…); if the core fails, the error screen says so. */
+  function go(to, how = {}) {
+    const asOf = historyMoves;
+    return inTurn(() => moveTo(to, { ...how, asOf })).catch((failure) => ctx.view.showFailure(failure));
+  }
+
+  /** Shows a remembered screen (from Back), or the nearest one that still applies. */
+  function show(screen) {
+    historyMoves += 1;
+    return go(() => reachable(screen), { push: false });
+  }
+
+  function chooseStartOption(optionId) {
+    const question = startQuestion();
+    const option = question.options.find((o) => o.id === optionId);
+    // A warning sign goes straight to the core's result; "none of these" starts the questions.
+    return go(() => (option?.exclusive ? nextScreen(null) : 'result'), {
+      from: 'start', // a second tap, after the first has left the start screen, does nothing
+      change: () => {
+        state.answers[question.id] = [optionId];
+      },
+    });
+  }
+
+  function startAgain() {
+    return go('start', {
+      change: () => {
+        state.answers = {};
+        state.entered = {};
+        state.visited.clear();
+      },
+    });
+  }
+
+  /** Goes from the result to one answer's question (or to the start screen, for the start question). */
+  function change(id) {
+    if (id === startQuestion().id) return go('start', { from: 'result' });
+    return go(id, {
+      from: 'result',
+      change: () => {
+        state.editing = true;
+      },
+    });
+  }
+
+  /** Records an answer as the person gives it; an empty one is no answer. */
+  function setAnswer(id, value) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete state.answers[id];
+    else state.answers[id] = value;
+  }
+
+  return { startQuestion, questionOrder, nextScreen, inTurn, moveTo, go, show, chooseStartOption, startAgain, change, setAnswer };
+}
