@@ -13,7 +13,7 @@
 //                          page's own thread, checker.js, loads only when no worker can run it)
 //   checker-worker.js      the page's worker with the JS wrapper and the Emscripten glue: one request where
 //                          a phone would otherwise make three, one after the other
-//   checker-off-thread.js, checker.js, soreness-core.js(.wasm)  the JS API, for pages of their own
+//   checker-off-thread.js, checker.js, checker-error.js, soreness-core.js(.wasm)  the JS API, for pages of their own
 //   style.css              theme.css + checker.css + style.css; knowledge/ without indentation
 //   configure.*, icons/, manifest.webmanifest, THIRD-PARTY-NOTICES.txt, and last sw.js (precaches the above)
 //   widget/                the npm package of <soreness-check>: one module (the element, the shared screens,
@@ -73,6 +73,9 @@ function sitePlugin({ checker, glue, checkerExternal = false, languages }) {
     setup(build) {
       build.onResolve({ filter: /^\.\/checker\.js$/ }, () => (checkerExternal ? { path: './checker.js', external: true } : { path: path.resolve(checker) }));
       build.onResolve({ filter: /^\.\/soreness-core\.js$/ }, () => ({ path: path.resolve(glue) }));
+      // The error class is one module for the page and its fallback checker.js (so instanceof holds across them).
+      build.onResolve({ filter: /^\.\/checker-error\.js$/ }, () =>
+        (checkerExternal ? { path: './checker-error.js', external: true } : { path: path.join(path.dirname(path.resolve(checker)), 'checker-error.js') }));
       if (languages) {
         build.onLoad({ filter: /[\\/]src[\\/]languages\.js$/ }, () => ({ contents: `export const LANGUAGES = ${JSON.stringify(languages)};`, loader: 'js' }));
       }
@@ -156,6 +159,7 @@ async function main() {
 
   // The JS API as files of their own: the wrapper and the glue (the page's fallback, tests, benchmarks).
   writeFileSync(path.join(out, 'checker.js'), await minifyJs(read(options.checker)));
+  writeFileSync(path.join(out, 'checker-error.js'), await minifyJs(read(path.join(path.dirname(options.checker), 'checker-error.js'))));
   writeFileSync(path.join(out, 'soreness-core.js'), await minifyJs(read(glue)));
   cpSync(path.join(options.core, 'soreness-core.wasm'), path.join(out, 'soreness-core.wasm'));
   cpSync(path.join(options.core, 'soreness-core.wasm'), path.join(widget, 'soreness-core.wasm'));
