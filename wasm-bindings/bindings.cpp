@@ -48,6 +48,11 @@ std::string next_questions(int handle, const std::string& answers_json) {
     return c ? c->next_questions_json(answers_json) : no_checker(handle);
 }
 
+std::string step(int handle, const std::string& answers_json, bool with_assessment) {
+    const auto* c = find(handle);
+    return c ? c->step_json(answers_json, with_assessment) : no_checker(handle);
+}
+
 std::string questions(int handle) {
     const auto* c = find(handle);
     return c ? c->questions_json() : no_checker(handle);
@@ -70,6 +75,7 @@ EMSCRIPTEN_BINDINGS(soreness_core) {
     emscripten::function("unload", &unload);
     emscripten::function("assess", &assess);
     emscripten::function("nextQuestions", &next_questions);
+    emscripten::function("step", &step);
     emscripten::function("questions", &questions);
     emscripten::function("about", &about);
     emscripten::function("heapBytes", &heap_bytes);

@@ -72,6 +72,21 @@ function answersToJson(answers) {
   }
 }
 
+/** Whether step() is asked for the assessment; a mistyped option is an error, never ignored. */
+function stepOptions(options) {
+  if (options === undefined) return false;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new CheckerError({ code: 'options.wrong_type', where: '/', message: 'expected options like { assessment: true }' });
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'assessment') throw new CheckerError({ code: 'options.unknown_option', where: `/${key}`, message: `unknown option '${key}'; expected 'assessment'` });
+  }
+  if (options.assessment !== undefined && typeof options.assessment !== 'boolean') {
+    throw new CheckerError({ code: 'options.wrong_type', where: '/assessment', message: 'expected true or false' });
+  }
+  return options.assessment === true;
+}
+
 async function fetchText(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
@@ -108,6 +123,16 @@ export async function createChecker(options = {}) {
     questions: () => structuredClone(questions),
     /** { ask: ids still to ask in order, applicable: ids that apply in order } */
     nextQuestions: (answers) => unwrap(core.nextQuestions(handle, answersToJson(answers))),
+    /**
+     * One move of the check, decided by the core: { answers (those that count), dropped, applicable, ask, final,
+     * assessment (when final or asked for, else null) }.
+     * @param {object} answers
+     * @param {{ assessment?: boolean }} [options]
+     */
+    step: (answers, options) => {
+      const withAssessment = stepOptions(options); // checked first: a mistyped option must not pass silently
+      return unwrap(core.step(handle, answersToJson(answers), withAssessment));
+    },
     /** The assessment: disposition, headline, reasons, advice, timeline, trace. */
     assess: (answers) => unwrap(core.assess(handle, answersToJson(answers))),
     /** Frees the loaded knowledge base; the checker cannot be used afterwards. */

@@ -23,6 +23,7 @@ constexpr const char* usage =
     "  questions        print the questions, their types and allowed values as JSON\n"
     "  assess FILE|-    print the assessment of the answers in FILE (or stdin) as JSON\n"
     "  next FILE|-      print the questions still to ask for the answers in FILE (or stdin)\n"
+    "  step FILE|-      print one move of the check (answers that count, dropped, ask, final) with the assessment\n"
     "  validate         load the knowledge base and report every problem\n"
     "  table [--csv]    print the triage rules as a Markdown table (docs/rules.md), or as CSV\n";
 
@@ -102,12 +103,13 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (command == "questions" && rest.size() == 1) return finish(checker.questions_json());
-    if ((command == "assess" || command == "next") && rest.size() == 2) {
+    if ((command == "assess" || command == "next" || command == "step") && rest.size() == 2) {
         std::string answers;
         if (!read_file(rest[1], answers)) {
             std::cerr << "soreness-check: cannot read " << rest[1] << '\n';
             return 2;
         }
+        if (command == "step") return finish(checker.step_json(answers, true));
         return finish(command == "assess" ? checker.assess_json(answers) : checker.next_questions_json(answers));
     }
     std::cerr << usage;

@@ -141,6 +141,24 @@ bool applies(const knowledge_base& kb, int question, const answer_set& answers) 
     return std::all_of(when.begin(), when.end(), [&](const condition& c) { return holds(kb, c, answers); });
 }
 
+std::uint64_t drop_inapplicable(const knowledge_base& kb, answer_set& answers) {
+    std::uint64_t dropped = 0;
+    // The loader lets an ask_when name only earlier questions, so one pass in order already reaches the fixed
+    // point (each question is judged on final earlier answers); the loop only makes that an invariant, not a
+    // precondition. Answers are only ever removed, so it ends.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < static_cast<int>(kb.questions.size()); ++i) {
+            if (!answers.by_question[i].answered || applies(kb, i, answers)) continue;
+            answers.by_question[i] = answer{};
+            answers.conflicts &= ~(std::uint64_t{1} << i);
+            dropped |= std::uint64_t{1} << i;
+            changed = true;
+        }
+    }
+    return dropped;
+}
+
 std::vector<int> applicable_questions(const knowledge_base& kb, const answer_set& answers) {
     std::vector<int> list;
     for (int i = 0; i < static_cast<int>(kb.questions.size()); ++i)

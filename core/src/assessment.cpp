@@ -121,4 +121,19 @@ std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, 
     return give;
 }
 
+std::vector<int> fallback_advice(const knowledge_base& kb) {
+    std::vector<int> list;
+    auto add = [&](const std::vector<int>& advice) {
+        for (int index : advice)
+            if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+    };
+    add(kb.info(disposition::emergency).advice);
+    const answer_set nothing_known(kb.questions.size());
+    const assessment a = assess(kb, nothing_known);
+    for (std::size_t i = 0; i < kb.rules.size(); ++i)
+        if (a.rule_fired(i) && kb.rules[i].requires_at_least == disposition::self_care) add(kb.rules[i].advice);
+    add(kb.info(disposition::self_care).advice);
+    return list;
+}
+
 }  // namespace soreness

@@ -54,6 +54,14 @@ void collect_evidence(const knowledge_base& kb, const condition& c, const answer
     if (std::none_of(evidence.begin(), evidence.end(), same)) evidence.push_back(std::move(item));
 }
 
+/// The ids of the questions whose bits are set, in knowledge-base order.
+json question_ids(const knowledge_base& kb, std::uint64_t questions) {
+    json ids = json::array();
+    for (std::size_t i = 0; i < kb.questions.size(); ++i)
+        if (questions >> i & 1U) ids.push_back(kb.questions[i].id);
+    return ids;
+}
+
 json timeline_json(const knowledge_base& kb, const timeline_position& t) {
     const auto& model = kb.timeline;
     json out = {
@@ -81,7 +89,18 @@ json lines_json(const country_help_lines& lines) {
     return out;
 }
 
-json report(const knowledge_base& kb, const answer_set& answers, const assessment& a) {
+/// The start question's warning signs (its options but the exclusive "none"), listed on every result.
+json watch_for(const knowledge_base& kb) {
+    json signs = json::array();
+    if (kb.start_question < 0) return signs;
+    const question& q = kb.questions[kb.start_question];
+    for (std::size_t i = 0; i < q.options.size(); ++i)
+        if ((q.exclusive >> i & 1U) == 0) signs.push_back({{"id", q.options[i]}, {"text", q.option_texts[i]}});
+    return signs;
+}
+
+/// The assessment of the answers that count; `dropped` are the answered questions that did not apply.
+json report(const knowledge_base& kb, const answer_set& answers, const assessment& a, std::uint64_t dropped) {
     const disposition_info& info = kb.info(a.result);
 
     std::vector<std::size_t> fired;
@@ -126,23 +145,27 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         {"disposition", {{"id", disposition_id(a.result)}, {"rank", static_cast<int>(a.result)}, {"label", info.label}}},
         {"headline", info.headline},
         {"calls", info.calls},
+        {"contact_details", info.contact_details},
         {"complete", a.missing == 0},
         {"missing", missing},
         {"conflicts", conflicts},
+        {"dropped", question_ids(kb, dropped)},
         {"reasons", reasons},
         {"advice", advice},
         {"explanations", explanations},
         // The usual course of soreness only where the result is about ordinary soreness: beside "see a doctor"
         // or "call now", "soreness is building" would reassure.
         {"timeline", info.everyday_advice ? timeline_json(kb, a.timeline) : json(nullptr)},
+        {"watch_for", watch_for(kb)},
         {"trace", trace},
     };
 }
 
 json question_json(const question& q) {
-    json out = {{"id", q.id}, {"type", question_type_id(q.type)}, {"text", q.text}, {"help", q.help}, {"red_flag", q.red_flag}};
+    json out = {{"id", q.id}, {"type", question_type_id(q.type)}, {"input", q.input}, {"text", q.text}, {"help", q.help}, {"red_flag", q.red_flag}};
     if (q.type == question_type::number) {
         out.update({{"min", q.min}, {"max", q.max}, {"integer", q.integer}, {"unit", q.unit}, {"unit_text", q.unit_text}});
+        if (q.input == "scale") out.update({{"min_text", q.min_text}, {"max_text", q.max_text}});
     } else {
         json options = json::array();
         for (std::size_t i = 0; i < q.options.size(); ++i)
@@ -161,12 +184,41 @@ std::string error_json(const error& e) {
 std::string checker::assess_json(std::string_view answers_json) const {
     auto answers = parse_answers(kb_, answers_json);
     if (!answers.ok()) return error_json(answers.failure());
-    return ok_json(report(kb_, answers.value(), assess(kb_, answers.value())));
+    const std::uint64_t dropped = drop_inapplicable(kb_, answers.value());
+    return ok_json(report(kb_, answers.value(), assess(kb_, answers.value()), dropped));
+}
+
+std::string checker::step_json(std::string_view answers_json, bool with_assessment) const {
+    auto parsed = parse_answers(kb_, answers_json);
+    if (!parsed.ok()) return error_json(parsed.failure());
+    answer_set& answers = parsed.value();
+    const std::uint64_t dropped = drop_inapplicable(kb_, answers);
+    const assessment a = assess(kb_, answers);
+    const bool final = kb_.info(a.result).ends_check;
+
+    // The answers that count as the person gave them ("none" beside a sign stays), less the dropped ones.
+    std::string unused;
+    json kept = detail::parse(answers_json, unused).value_or(json::object());
+    for (std::size_t i = 0; i < kb_.questions.size(); ++i)
+        if (dropped >> i & 1U) kept.erase(kb_.questions[i].id);
+
+    json ask = json::array(), applicable = json::array();
+    for (int i : questions_to_ask(kb_, answers)) ask.push_back(kb_.questions[i].id);
+    for (int i : applicable_questions(kb_, answers)) applicable.push_back(kb_.questions[i].id);
+    return ok_json({
+        {"answers", kept},
+        {"dropped", question_ids(kb_, dropped)},
+        {"applicable", applicable},
+        {"ask", ask},
+        {"final", final},
+        {"assessment", final || with_assessment ? report(kb_, answers, a, dropped) : json(nullptr)},
+    });
 }
 
 std::string checker::next_questions_json(std::string_view answers_json) const {
     auto answers = parse_answers(kb_, answers_json);
     if (!answers.ok()) return error_json(answers.failure());
+    drop_inapplicable(kb_, answers.value());
     json ask = json::array(), applicable = json::array();
     for (int i : questions_to_ask(kb_, answers.value())) ask.push_back(kb_.questions[i].id);
     for (int i : applicable_questions(kb_, answers.value())) applicable.push_back(kb_.questions[i].id);
@@ -186,6 +238,8 @@ std::string checker::about_json() const {
     json countries = json::array();
     for (const auto& c : kb_.help_lines.countries) countries.push_back(lines_json(c));
     json help_lines = {{"default", lines_json(kb_.help_lines.fallback)}, {"countries", countries}};
+    json fallback = json::array();
+    for (int i : fallback_advice(kb_)) fallback.push_back({{"id", kb_.advice[i].id}, {"text", kb_.advice[i].text}});
     return ok_json({
         {"knowledge_base_version", kb_.version},
         {"language", kb_.language},
@@ -196,6 +250,8 @@ std::string checker::about_json() const {
         {"dispositions", dispositions},
         {"timeline", timeline_json(kb_, timeline_position{})},
         {"help_lines", help_lines},
+        {"start_question", kb_.start_question < 0 ? json(nullptr) : json(kb_.questions[kb_.start_question].id)},
+        {"fallback_advice", fallback},
     });
 }
 

@@ -106,7 +106,7 @@ public:
 
     void read_knowledge(const json& doc) {
         if (!check_.expect_object(doc, "", {"version", "dispositions", "questions", "rules", "advice", "timeline"},
-                                  {"about", "explanations", "help_lines", "limits"}))
+                                  {"about", "explanations", "help_lines", "limits", "start_question"}))
             return;
         kb_.version = check_.text(field(doc, "version"), "/version");
         read_advice_ids(field(doc, "advice"));
@@ -115,6 +115,7 @@ public:
         }
         read_dispositions(field(doc, "dispositions"));
         read_questions(field(doc, "questions"));
+        if (const auto* s = member(doc, "start_question")) read_start_question(*s);
         read_withholdings(field(doc, "advice"));
         read_rules(field(doc, "rules"));
         read_timeline(field(doc, "timeline"));
@@ -154,8 +155,17 @@ public:
             const json* entry = named(questions, q.id, where);
             if (!entry) continue;
             bool choice = q.type != question_type::number;
-            if (!check_.expect_object(*entry, where, {"text", "help"}, {"options", "unit"})) continue;
+            if (!check_.expect_object(*entry, where, {"text", "help"}, {"options", "unit", "min_text", "max_text"})) continue;
             q.text = check_.text(field((*entry), "text"), where + "/text");
+            for (auto [key, text] : {std::pair{"min_text", &q.min_text}, std::pair{"max_text", &q.max_text}}) {
+                const json* end = member(*entry, key);
+                if (q.input != "scale") {
+                    if (end) check_.fail("kb.unknown_field", where + "/" + key, std::string("only a scale question has a ") + key);
+                    continue;
+                }
+                if (!end) check_.fail("kb.missing_text", where + "/" + key, std::string("a scale needs a ") + key + " saying what its end means");
+                else *text = check_.text(*end, where + "/" + key);
+            }
             q.help = check_.text(field((*entry), "help"), where + "/help", true);
             if (const auto* unit = member(*entry, "unit")) q.unit_text = check_.text(*unit, where + "/unit");
             if (!choice) {
@@ -363,7 +373,7 @@ private:
             std::string where = "/dispositions/" + std::to_string(i);
             auto& info = kb_.dispositions[i];
             info.level = static_cast<disposition>(i);
-            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls"})) continue;
+            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls", "ends_check", "contact_details"})) continue;
             auto id = check_.text(field(v[i], "id"), where + "/id");
             if (id != disposition_ids[i])
                 check_.fail("kb.wrong_disposition", where + "/id",
@@ -372,7 +382,25 @@ private:
             if (field(v[i], "everyday_advice").is_boolean()) info.everyday_advice = field(v[i], "everyday_advice").get<bool>();
             else check_.fail("kb.wrong_type", where + "/everyday_advice", "expected true or false");
             if (const auto* calls = member(v[i], "calls")) info.calls = read_calls(*calls, where + "/calls");
+            info.ends_check = optional_flag(v[i], "ends_check", where);
+            info.contact_details = optional_flag(v[i], "contact_details", where);
         }
+        // A more urgent result must not send the person back to the questions that a less urgent one stops.
+        for (int i = 1; i < disposition_count; ++i)
+            if (kb_.dispositions[i - 1].ends_check && !kb_.dispositions[i].ends_check)
+                check_.fail("kb.ends_check_order", "/dispositions/" + std::to_string(i) + "/ends_check",
+                            "every disposition more urgent than one that ends the check must end it too");
+    }
+
+    /// A true/false field that is false when absent.
+    bool optional_flag(const json& object, const char* key, const std::string& where) {
+        const json* flag = member(object, key);
+        if (flag == nullptr) return false;
+        if (!flag->is_boolean()) {
+            check_.fail("kb.wrong_type", where + "/" + key, "expected true or false");
+            return false;
+        }
+        return flag->get<bool>();
     }
 
     std::vector<std::string> read_calls(const json& v, const std::string& where) {
@@ -475,7 +503,7 @@ private:
             std::string where = "/questions/" + std::to_string(i);
             question q;
             if (!check_.expect_object(v[i], where, {"id", "type"},
-                                      {"red_flag", "options", "exclusive", "min", "max", "integer", "unit", "ask_when"}))
+                                      {"red_flag", "options", "exclusive", "min", "max", "integer", "unit", "ask_when", "input"}))
                 continue;
             q.id = check_.text(field(v[i], "id"), where + "/id");
             if (kb_.question_index(q.id) >= 0) check_.fail("kb.duplicate_id", where + "/id", "duplicate question id " + detail::quote(q.id));
@@ -574,11 +602,51 @@ private:
         if (const auto* integer = member(v, "integer")) q.integer = integer->is_boolean() && integer->get<bool>();
         if (const auto* unit = member(v, "unit")) q.unit = check_.text(*unit, where + "/unit");
         else check_.fail("kb.missing_field", where + "/unit", "a number question needs a unit");
+        read_number_input(v, where, q);
+    }
+
+    /// "scale" needs a few whole points (texts for both ends come with the strings), "duration" hours.
+    void read_number_input(const json& v, const std::string& where, question& q) {
+        q.input = "number";
+        const json* input = member(v, "input");
+        if (!input) return;
+        const std::string at = where + "/input";
+        q.input = check_.text(*input, at);
+        if (q.input == "scale") {
+            if (!q.integer) check_.fail("kb.bad_scale", at, "a scale needs whole numbers (\"integer\": true)");
+            else if (q.max - q.min + 1 > max_scale_points)
+                check_.fail("kb.bad_scale", at, "a scale has at most " + std::to_string(static_cast<int>(max_scale_points)) + " points, from min to max");
+        } else if (q.input == "duration") {
+            if (q.unit != "hours") check_.fail("kb.bad_duration", at, "a duration is counted in hours (\"unit\": \"hours\")");
+        } else if (q.input != "number" && input->is_string()) {
+            check_.fail("kb.unknown_input", at, "unknown input " + detail::quote(q.input) + "; expected scale, duration or number");
+        }
+    }
+
+    /// The start screen's question: the emergency signs, each a way straight to a result, and "none" to go on.
+    void read_start_question(const json& v) {
+        auto id = check_.text(v, "/start_question");
+        if (!v.is_string()) return;
+        const int index = kb_.question_index(id);
+        if (index < 0) {
+            check_.fail("kb.unknown_question", "/start_question", "unknown question " + detail::quote(id));
+            return;
+        }
+        const question& q = kb_.questions[index];
+        if (q.type != question_type::multiple || !q.red_flag || q.exclusive == 0 || !q.ask_when.empty())
+            check_.fail("kb.bad_start_question", "/start_question",
+                        detail::quote(id) + " cannot start the check: the start question must be a red-flag multiple question, "
+                        "always asked, with an exclusive option such as 'none'");
+        kb_.start_question = index;
     }
 
     void read_choice_question(const json& v, const std::string& where, question& q) {
         for (const char* key : {"min", "max", "integer", "unit"})
             if (member(v, key)) check_.fail("kb.unknown_field", where + "/" + key, "a choice question has no " + std::string(key));
+        q.input = q.type == question_type::regions ? "regions" : "choice";
+        if (member(v, "input"))
+            check_.fail("kb.input_not_allowed", where + "/input",
+                        "only a number question takes an input; a " + std::string(question_type_id(q.type)) + " question's input is " + detail::quote(q.input));
         const json* options = member(v, "options");
         if (!options) {
             check_.fail("kb.missing_field", where + "/options", "a choice question needs options");

@@ -1,5 +1,7 @@
 // The JSON surface shared by the command line and the WebAssembly bindings.
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "soreness/checker.hpp"
@@ -74,4 +76,114 @@ TEST_CASE("issue 13: about_json gives the help lines by country, and the default
     for (const char* code : {"GB", "IE", "US", "CA", "AU", "NZ", "ES", "MX", "CO", "AR", "CL", "PE", "VE", "EC", "UY", "CR", "PA",
                              "DO", "HN", "SV", "PR", "DE", "AT", "CH", "LI", "LU", "BE"})
         CHECK_MESSAGE(country(code)["emergency"].is_string(), code);
+}
+
+// Issue 15: one call decides a move of the check, so the page holds no flow decision of its own.
+TEST_CASE("issue 15: step_json gives the answers that count, what to ask, whether the check is over") {
+    soreness::checker checker(soreness::testing::shipped_knowledge());
+    auto step = [&](const json& answers, bool with_assessment) {
+        auto reply = json::parse(checker.step_json(answers.dump(), with_assessment));
+        REQUIRE_MESSAGE(reply["ok"] == true, reply.dump());
+        return reply["result"];
+    };
+    SUBCASE("the start: nothing answered, nothing final, no assessment unless asked for") {
+        json s = step(json::object(), false);
+        CHECK(s["answers"] == json::object());
+        CHECK(s["dropped"] == json::array());
+        CHECK(s["ask"][0] == "danger_signs");
+        CHECK(s["ask"] == s["applicable"]);
+        CHECK(s["final"] == false);
+        CHECK(s["assessment"].is_null());
+        CHECK(step(json::object(), true)["assessment"]["disposition"]["id"] == "see_doctor");  // red flags unanswered
+    }
+    SUBCASE("an emergency sign ends the check, and the assessment comes with it") {
+        json s = step({{"danger_signs", {"chest_pain"}}}, false);
+        CHECK(s["final"] == true);
+        CHECK(s["assessment"]["disposition"]["id"] == "emergency");
+        CHECK(s["ask"].size() > 0);  // questions remain, but are not to be asked
+        json passed = step({{"danger_signs", {"none"}}, {"passed_signs", {"sudden_headache"}}}, false);
+        CHECK(passed["final"] == true);
+    }
+    SUBCASE("a result short of an emergency does not end it") {
+        json s = step({{"danger_signs", {"none"}}, {"symptoms", {"dark_urine"}}}, false);
+        CHECK(s["final"] == false);
+        CHECK(s["assessment"].is_null());
+        CHECK(step({{"danger_signs", {"none"}}, {"symptoms", {"dark_urine"}}}, true)["assessment"]["disposition"]["id"] == "urgent");
+    }
+    SUBCASE("answers to questions that no longer apply are dropped, as given otherwise") {
+        const json answers = {{"body_regions", {"neck"}}, {"side", "left"}, {"pain_now", 0}, {"trend", "worse"},
+                              {"symptoms", {"none", "numbness"}}};
+        json s = step(answers, true);
+        CHECK(s["dropped"] == json{"side", "trend"});
+        CHECK(s["answers"] == json{{"body_regions", {"neck"}}, {"pain_now", 0}, {"symptoms", {"none", "numbness"}}});
+        CHECK(s["assessment"]["dropped"] == json{"side", "trend"});
+        CHECK(s["assessment"]["conflicts"] == json{"symptoms"});
+        for (const char* gone : {"side", "pain_feel", "trend", "daily_impact"}) {
+            CHECK_MESSAGE(std::find(s["applicable"].begin(), s["applicable"].end(), gone) == s["applicable"].end(), gone);
+        }
+        CHECK(s["ask"].front() == "danger_signs");
+    }
+    SUBCASE("bad answers are the same errors as assess_json's") {
+        for (const char* bad : {R"({"pain_now":11})", R"([])", R"({"pain_fel":["tender"]})", R"({"side":"left","side":"right"})"}) {
+            CAPTURE(bad);
+            CHECK(checker.step_json(bad, false) == checker.assess_json(bad));
+            CHECK(json::parse(checker.step_json(bad, true))["ok"] == false);
+        }
+    }
+}
+
+TEST_CASE("issue 15: the result says whether to show the spa's contact details, from the knowledge base") {
+    soreness::checker checker(soreness::testing::shipped_knowledge());
+    auto contact = [&](const json& answers) { return json::parse(checker.assess_json(answers.dump()))["result"]["contact_details"]; };
+    const json usual = {{"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"hours_since_massage", 20}, {"massage_type", "relaxation"},
+                        {"pressure", "strong_but_fine"}, {"first_massage", "no"}, {"body_regions", {"upper_back"}},
+                        {"pain_now", 3}, {"pain_feel", {"dull_ache"}}, {"trend", "same"}, {"daily_impact", "none"},
+                        {"symptoms", {"none"}}, {"risk_factors", {"none"}}};
+    json therapist = usual;
+    therapist["pressure"] = "too_painful";
+    CHECK(contact(usual) == false);
+    CHECK(contact(therapist) == true);
+    CHECK(contact({{"danger_signs", {"chest_pain"}}}) == false);
+}
+
+TEST_CASE("issue 15: about_json names the start question and the fallback advice; every result lists the warning signs") {
+    soreness::checker checker(soreness::testing::shipped_knowledge());
+    const json about = json::parse(checker.about_json())["result"];
+    CHECK(about["start_question"] == "danger_signs");
+    json fallback = json::array();
+    for (const auto& a : about["fallback_advice"]) {
+        CHECK_FALSE(a["text"].get<std::string>().empty());
+        fallback.push_back(a["id"]);
+    }
+    // The emergency call, what everyone sore is told (usual_soreness), then the self-care disposition's advice,
+    // as web/build-pages.mjs chose it from the raw JSON before issue 15.
+    CHECK(fallback == json{"call_emergency_now", "drink_water", "gentle_movement", "rest", "worse_seek_help_sooner"});
+
+    json signs = json::array();
+    for (const char* answers : {R"({})", R"({"danger_signs":["chest_pain"]})", R"({"danger_signs":["none"],"pain_now":0})"}) {
+        const json result = json::parse(checker.assess_json(answers))["result"];
+        CAPTURE(answers);
+        REQUIRE(result["watch_for"].size() == 9);
+        CHECK(result["watch_for"][0] == json{{"id", "chest_pain"}, {"text", checker.knowledge().questions[0].option_texts[0]}});
+        for (const auto& s : result["watch_for"]) CHECK(s["id"] != "none");
+    }
+}
+
+TEST_CASE("issue 15: questions_json says how each question is answered, and what a scale's ends mean") {
+    soreness::checker checker(soreness::testing::shipped_knowledge("de"));
+    const json questions = json::parse(checker.questions_json())["result"];
+    auto find = [&](const std::string& id) {
+        for (const auto& q : questions)
+            if (q["id"] == id) return q;
+        FAIL("no question " << id);
+        return json();
+    };
+    CHECK(find("pain_now")["input"] == "scale");
+    CHECK(find("pain_now")["min_text"] == "Keine Schmerzen");
+    CHECK(find("pain_now")["max_text"] == "Schlimmste vorstellbare Schmerzen");
+    CHECK(find("hours_since_massage")["input"] == "duration");
+    CHECK_FALSE(find("hours_since_massage").contains("min_text"));
+    CHECK(find("danger_signs")["input"] == "choice");
+    CHECK(find("body_regions")["input"] == "regions");
+    for (const auto& q : questions) CHECK_MESSAGE(q["input"].is_string(), q["id"]);
 }

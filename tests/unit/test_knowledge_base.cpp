@@ -567,3 +567,117 @@ TEST_CASE("issue 13: the calls a disposition offers") {
         CHECK(errors_of_kb(kb).empty());  // a knowledge base without numbers offers no calls (the verifier's test bases)
     }
 }
+
+// Issue 15: what a result shows and how a question is answered is knowledge-base data the loader checks, so
+// the page decides none of it.
+TEST_CASE("issue 15: the start question") {
+    json kb = shipped_kb();
+    SUBCASE("the shipped one is the emergency signs") {
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        REQUIRE(loaded.knowledge->start_question >= 0);
+        CHECK(loaded.knowledge->questions[loaded.knowledge->start_question].id == "danger_signs");
+    }
+    SUBCASE("an unknown question") {
+        kb["start_question"] = "danger_sings";
+        CHECK(errors_of_kb(kb) == "[kb.unknown_question] /start_question: unknown question 'danger_sings'\n");
+    }
+    SUBCASE("not a red-flag multiple question with an exclusive option, always asked") {
+        const std::string why = " cannot start the check: the start question must be a red-flag multiple question, always asked, "
+                                "with an exclusive option such as 'none'\n";
+        for (const char* id : {"massage_type", "body_regions", "pain_now", "pregnancy_signs"}) {
+            CAPTURE(id);
+            kb["start_question"] = id;
+            CHECK(errors_of_kb(kb) == "[kb.bad_start_question] /start_question: '" + std::string(id) + "'" + why);
+        }
+        kb["start_question"] = "danger_signs";
+        kb["questions"][index_of(kb["questions"], "danger_signs")].erase("exclusive");
+        CHECK(errors_of_kb(kb) == "[kb.bad_start_question] /start_question: 'danger_signs'" + why);
+    }
+    SUBCASE("not a text") {
+        kb["start_question"] = 0;
+        CHECK(errors_of_kb(kb) == "[kb.wrong_type] /start_question: expected a string\n");
+    }
+}
+
+TEST_CASE("issue 15: how a number question is answered, and a scale's end texts") {
+    json kb = shipped_kb();
+    json strings = shipped_strings();
+    const auto pain = index_of(kb["questions"], "pain_now");
+    const auto hours = index_of(kb["questions"], "hours_since_massage");
+    const std::string pain_at = question_path(kb, "pain_now");
+    SUBCASE("the shipped inputs") {
+        auto loaded = load_knowledge_base(kb.dump(), strings.dump());
+        REQUIRE(loaded.knowledge.has_value());
+        const auto& q = loaded.knowledge->questions;
+        CHECK(q[pain].input == "scale");
+        CHECK(q[pain].min_text == "No pain");
+        CHECK(q[pain].max_text == "Worst pain you can imagine");
+        CHECK(q[hours].input == "duration");
+        CHECK(q[index_of(kb["questions"], "trend")].input == "choice");
+        CHECK(q[index_of(kb["questions"], "body_regions")].input == "regions");
+    }
+    SUBCASE("an unknown input") {
+        kb["questions"][pain]["input"] = "slider";
+        CHECK(errors_of(kb, strings) == "[kb.unknown_input] " + pain_at + "/input: unknown input 'slider'; expected scale, duration or number\n");
+    }
+    SUBCASE("an input on a choice question") {
+        kb["questions"][index_of(kb["questions"], "trend")]["input"] = "scale";
+        CHECK(errors_of(kb, strings) == "[kb.input_not_allowed] " + question_path(kb, "trend") +
+                                            "/input: only a number question takes an input; a single question's input is 'choice'\n");
+    }
+    SUBCASE("a scale needs whole numbers and few points") {
+        kb["questions"][pain].erase("integer");
+        CHECK(errors_of(kb, strings) == "[kb.bad_scale] " + pain_at + "/input: a scale needs whole numbers (\"integer\": true)\n");
+        kb["questions"][pain]["integer"] = true;
+        kb["questions"][pain]["max"] = 100;
+        CHECK(errors_of(kb, strings) == "[kb.bad_scale] " + pain_at + "/input: a scale has at most 11 points, from min to max\n");
+    }
+    SUBCASE("a duration is in hours") {
+        kb["questions"][hours]["unit"] = "days";
+        CHECK(errors_of(kb, strings) == "[kb.bad_duration] " + question_path(kb, "hours_since_massage") +
+                                            "/input: a duration is counted in hours (\"unit\": \"hours\")\n");
+    }
+    SUBCASE("a scale without its end texts") {
+        strings["questions"]["pain_now"].erase("min_text");
+        strings["questions"]["pain_now"]["max_text"] = "";
+        CHECK(errors_of(kb, strings) == "[kb.missing_text] /questions/pain_now/min_text: a scale needs a min_text saying what its end means\n"
+                                        "[kb.empty_text] /questions/pain_now/max_text: must not be empty\n");
+    }
+    SUBCASE("end texts on a question that is no scale") {
+        kb["questions"][pain]["input"] = "number";
+        CHECK(errors_of(kb, strings) == "[kb.unknown_field] /questions/pain_now/min_text: only a scale question has a min_text\n"
+                                        "[kb.unknown_field] /questions/pain_now/max_text: only a scale question has a max_text\n");
+        strings["questions"]["trend"]["max_text"] = "Much worse";
+        CHECK(errors_of(kb, strings).find("[kb.unknown_field] /questions/trend/max_text: only a scale question has a max_text\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("issue 15: a disposition that ends the check, or shows the contact details") {
+    json kb = shipped_kb();
+    SUBCASE("the shipped flags") {
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        for (const auto& d : loaded.knowledge->dispositions) {
+            CAPTURE(soreness::disposition_id(d.level));
+            CHECK(d.ends_check == (d.level == soreness::disposition::emergency));
+            CHECK(d.contact_details == (d.level == soreness::disposition::contact_therapist));
+        }
+    }
+    SUBCASE("not true or false") {
+        kb["dispositions"][4]["ends_check"] = "yes";
+        kb["dispositions"][1]["contact_details"] = 1;
+        CHECK(errors_of_kb(kb) == "[kb.wrong_type] /dispositions/1/contact_details: expected true or false\n"
+                                  "[kb.wrong_type] /dispositions/4/ends_check: expected true or false\n");
+    }
+    SUBCASE("a more urgent disposition must end the check too") {
+        kb["dispositions"][3]["ends_check"] = true;
+        kb["dispositions"][4]["ends_check"] = false;
+        CHECK(errors_of_kb(kb) ==
+              "[kb.ends_check_order] /dispositions/4/ends_check: every disposition more urgent than one that ends the check must end it too\n");
+    }
+    SUBCASE("a mistyped flag is an unknown field") {
+        kb["dispositions"][4]["end_check"] = true;
+        CHECK(errors_of_kb(kb) == "[kb.unknown_field] /dispositions/4/end_check: unknown field 'end_check'\n");
+    }
+}

@@ -70,12 +70,13 @@ struct triage {
     }
 };
 
-/// Runs answers through parse_answers + assess and through the checker's JSON surface; fails the
+/// Runs answers through parse_answers + drop_inapplicable + assess and through the checker's JSON surface; fails the
 /// test when the answers are rejected.
 inline triage run(const json& answers) {
     const std::string text = answers.dump();
     auto parsed = parse_answers(kb(), text);
     REQUIRE_MESSAGE(parsed.ok(), "answers rejected: " << (parsed.ok() ? std::string() : parsed.failure().text()) << "\n" << text);
+    drop_inapplicable(kb(), parsed.value());  // as assess_json does: answers to questions that do not apply do not count
     auto assessed = assess(kb(), parsed.value());
     triage t;
     t.result = assessed.result;

@@ -98,6 +98,7 @@ export async function createCheckerOffThread(options = {}) {
     questions: () => structuredClone(questions),
     nextQuestions: (answers) => thread.call('nextQuestions', handle, answers),
     assess: (answers) => thread.call('assess', handle, answers),
+    step: (answers, options) => thread.call('step', handle, answers, options),
     /** Frees the worker's copy of the knowledge base; a worker that has stopped holds nothing to free. */
     close: () => thread.call('close', handle).catch(() => {}),
   };

@@ -22,6 +22,7 @@ const calls = {
   },
   nextQuestions: (handle, answers) => checkerFor(handle).nextQuestions(answers),
   assess: (handle, answers) => checkerFor(handle).assess(answers),
+  step: (handle, answers, options) => checkerFor(handle).step(answers, options),
   close(handle) {
     checkerFor(handle).close();
     checkers.delete(handle);

@@ -32,6 +32,11 @@ outcome<answer_set> parse_answers(const knowledge_base& kb, std::string_view ans
 /// True when the question's ask_when conditions hold for these answers.
 bool applies(const knowledge_base& kb, int question, const answer_set& answers);
 
+/// Keeps only the answers that count: an answer to a question whose ask_when does not hold for the kept answers
+/// is dropped (with its conflict mark), repeated until none is left to drop, since dropping one answer can make
+/// another question stop applying (pain_now 0 drops pain_feel). Returns the dropped questions as bits.
+std::uint64_t drop_inapplicable(const knowledge_base& kb, answer_set& answers);
+
 /// Questions that apply and are not answered yet, in the order to ask them.
 std::vector<int> questions_to_ask(const knowledge_base& kb, const answer_set& answers);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "soreness/answers.hpp"
 #include "soreness/knowledge_base.hpp"
@@ -38,6 +39,11 @@ assessment assess(const knowledge_base& kb, const answer_set& answers);
 /// of other rules at see_doctor or above, never advice a self-care rule gives), less every
 /// advice whose withheld_when holds for these answers.
 std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, const assessment& a);
+
+/// The plain advice a page shows when the engine cannot run, in this order without repeats: the emergency
+/// disposition's advice (call now, when a warning sign is there), the advice of the self-care rules that hold
+/// when nothing is known (what everyone sore is told), and the self-care disposition's own advice.
+std::vector<int> fallback_advice(const knowledge_base& kb);
 
 /// Evaluates one condition (exposed for the verifier and tests).
 bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers);

@@ -27,6 +27,8 @@ inline constexpr std::size_t max_rules = 256;
 inline constexpr std::size_t max_advice = 64;
 /// Conditions directly in "when" or "ask_when" are at level 1; each enclosing "any" adds one.
 inline constexpr std::size_t max_condition_depth = 8;
+/// A scale is answered by tapping one of its points, so it has few.
+inline constexpr double max_scale_points = 11;
 
 /// One test over the answers. Compiled from JSON: option ids become bit masks.
 struct condition {
@@ -47,10 +49,14 @@ struct question {
     double min = 0, max = 0;              ///< for number questions
     bool integer = false;
     std::string unit;
+    /// How it is answered: "choice" (single, multiple), "regions", or for a number question from the data
+    /// "scale" (a few whole points, with texts for both ends), "duration" (hours) or "number" (the default).
+    std::string input;
     std::vector<condition> ask_when;      ///< all must hold for the question to apply
 
     // Texts in the loaded language.
     std::string text, help, unit_text;
+    std::string min_text, max_text;       ///< for a scale: what its ends mean ("No pain")
     std::vector<std::string> option_texts;
 
     int option_index(std::string_view option_id) const;
@@ -73,6 +79,8 @@ struct disposition_info {
     /// "emergency_if_worse" (the emergency number, if it gets much worse), "non_emergency" (the country's
     /// non-emergency medical line, where it has one). Strings, not an enum: they only travel to the page.
     std::vector<std::string> calls;
+    bool ends_check = false;              ///< reaching it stops the questions: show the result now (emergency)
+    bool contact_details = false;         ///< its result shows the spa's phone, e-mail or booking link
     std::string label, headline;
 };
 
@@ -137,6 +145,9 @@ public:
     std::string language, language_name;
     std::array<disposition_info, disposition_count> dispositions;
     std::vector<question> questions;
+    /// The question on the start screen (a red-flag multiple question with an exclusive "none"): its signs
+    /// are the warning signs every result lists. -1 when the data names none (small test knowledge bases).
+    int start_question = -1;
     std::vector<rule> rules;
     std::vector<advice_item> advice;
     std::vector<text_item> explanations;
