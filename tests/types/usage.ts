@@ -1,6 +1,6 @@
 // Real usage of the checker's types, checked by `tsc -p tests/types` (scripts/test.sh): the page's async
 // checker and the synchronous JS API share one error type and one Answers/Assessment shape.
-import { createChecker, CheckerError, type Answers, type Assessment } from '../../wasm-bindings/checker.js';
+import { createChecker, CheckerError, type Answers, type Assessment, type Step } from '../../wasm-bindings/checker.js';
 import { createCheckerOffThread, CheckerError as OffThreadCheckerError, type AsyncChecker } from '../../web/src/checker-off-thread.js';
 
 const answers: Answers = { danger_signs: ['none'], pain_now: 4, body_regions: ['calves'] };
@@ -10,7 +10,9 @@ export async function onThePage(): Promise<string> {
   try {
     const { ask } = await checker.nextQuestions(answers);
     const result: Assessment = await checker.assess(answers);
-    return `${ask.join(',')} ${result.disposition.id} ${checker.about().ui.title}`;
+    const step: Step = await checker.step(answers, { assessment: true });
+    const contact = step.assessment?.contact_details ? 'contact' : '';
+    return `${ask.join(',')} ${result.disposition.id} ${step.final} ${contact} ${checker.about().start_question} ${checker.about().ui.title}`;
   } catch (failure) {
     // One error class through the worker and on the page's own thread.
     if (failure instanceof OffThreadCheckerError) return `${failure.code} at ${failure.where}`;

@@ -44,7 +44,8 @@ function languagesHtml(languages, current, base) {
 /**
  * One language's page.
  * @param {string} template page.html
- * @param {{about: object, startQuestion: object, fallbackAdvice: {id: string, text: string}[]}} page the core's texts
+ * @param {{about: object, startQuestion: object, fallbackAdvice: {id: string, text: string}[]}} page what the core returns:
+ *   about(), the question it names in about().start_question, and about().fallback_advice
  * @param {{languages: object[], base: string, auto: boolean}} where
  */
 export function renderPage(template, { about, startQuestion, fallbackAdvice }, { languages, base, auto }) {

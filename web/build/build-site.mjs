@@ -117,19 +117,6 @@ async function coreTexts(out, knowledgeBase, languages) {
   return texts;
 }
 
-/**
- * The plain advice the page shows when the WebAssembly cannot run: the emergency call, then the advice for
- * ordinary soreness (the self-care disposition's, that of the rules that always apply, and of
- * `usual_soreness`). Issue 15 moves this choice into the core (about().fallback_advice).
- */
-function fallbackAdvice(knowledgeBase, strings) {
-  const selfCare = knowledgeBase.dispositions.find((d) => d.id === 'self_care');
-  const ordinaryRules = knowledgeBase.rules.filter((r) => r.when.length === 0 || r.id === 'usual_soreness');
-  if (!ordinaryRules.some((r) => r.id === 'usual_soreness')) throw new Error('the knowledge base has no usual_soreness rule for the fallback advice');
-  const ids = [...new Set(['call_emergency_now', ...ordinaryRules.flatMap((r) => r.advice), ...selfCare.advice])];
-  return ids.map((id) => ({ id, text: strings.advice[id] }));
-}
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const out = path.resolve(options.out);
@@ -192,14 +179,14 @@ async function main() {
   cpSync(options.notices, path.join(out, 'THIRD-PARTY-NOTICES.txt'));
   cpSync(src('icons'), path.join(out, 'icons'), { recursive: true });
 
-  // The start pages and the manifest from the core's own texts.
+  // The start pages and the manifest from the core's own output: its texts, the start question it names and
+  // the advice it gives for a page whose engine cannot run. Nothing here reads the knowledge base itself.
   const texts = await coreTexts(out, knowledgeBase, languages);
-  const rawKnowledgeBase = JSON.parse(knowledgeBase);
-  const pages = texts.map(({ about, questions }) => ({
-    about,
-    startQuestion: questions[0],
-    fallbackAdvice: fallbackAdvice(rawKnowledgeBase, JSON.parse(read(path.join(out, 'knowledge/strings', `${about.language}.json`)))),
-  }));
+  const pages = texts.map(({ about, questions }) => {
+    const startQuestion = questions.find((q) => q.id === about.start_question);
+    if (!startQuestion) throw new Error(`${about.language}: the knowledge base names no start question`);
+    return { about, startQuestion, fallbackAdvice: about.fallback_advice };
+  });
   writeStartPages(read(src('page.html')), pages, out);
   writeManifest(out, texts[0].about);
 

@@ -1,5 +1,5 @@
 // The checker with its core in a Web Worker (checker-worker.js). Same interface as createChecker() in
-// checker.js, except that nextQuestions, assess and close return promises: compiling the WebAssembly,
+// checker.js, except that nextQuestions, assess, step and close return promises: compiling the WebAssembly,
 // loading the knowledge base and assessing then never hold up the page. All checkers of a page share
 // one worker. Where no worker can start (a browser without module workers, a Content-Security-Policy
 // that forbids them) or the checker cannot be made in it (e.g. the worker's own CSP forbids compiling

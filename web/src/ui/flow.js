@@ -1,7 +1,17 @@
+// @ts-check
 // The checker's flow and state: the person's answers, which screen is shown, and the move scheduler
-// (inTurn/moveTo) that awaits the core once per move, so that moves never overlap and a result never
-// shows other answers than the core judged. Which questions apply and in which order come from the core;
-// this module only follows them. Back, Start again and Change go through here too.
+// (inTurn/moveTo) that awaits one core call per move, checker.step(), so that moves never overlap and a
+// result never shows other answers than the core judged. Which answers count, which questions apply and
+// in which order, whether the check is over and what the result is all come from that call; this module
+// only follows them. Back, Start again and Change go through here too.
+
+// Type-checked (// @ts-check, by tsc -p tests/types) against the checker's .d.ts: the off-thread checker's
+// type (the on-thread checker's results, awaited, are the same).
+/** @typedef {import('../checker-off-thread.js').AsyncChecker} AsyncChecker */
+/** @typedef {import('../../../wasm-bindings/checker.js').About} About */
+/** @typedef {import('../../../wasm-bindings/checker.js').Question} Question */
+/** @typedef {import('../../../wasm-bindings/checker.js').Step} Step */
+/** @typedef {import('../../../wasm-bindings/checker.js').Assessment} Assessment */
 
 /**
  * The state of one mounted checker. Its answers live here only: never in the URL, history state,
@@ -10,54 +20,46 @@
 export function initialState({ language, country }) {
   return {
     language,
-    checker: null,
-    about: null,
-    questions: [],
-    byId: new Map(),
-    answers: {},
-    entered: {}, // what was typed into duration fields ({value, unit}), so "2 days" comes back as typed
-    visited: new Set(),
+    // The checker and its texts are set by setLanguage (checker-ui.js) before any move.
+    checker: /** @type {AsyncChecker} */ (/** @type {unknown} */ (null)),
+    about: /** @type {About} */ (/** @type {unknown} */ (null)),
+    questions: /** @type {Question[]} */ ([]),
+    byId: /** @type {Map<string, Question>} */ (new Map()),
+    answers: /** @type {Record<string, any>} */ ({}),
+    // What was typed into duration fields ({value, unit}), so "2 days" comes back as typed.
+    entered: /** @type {Record<string, {value: string, unit: string}>} */ ({}),
+    visited: /** @type {Set<string>} */ (new Set()),
     editing: false, // came from the result to change one answer: Next skips questions already seen
     screen: 'start', // 'start', a question id, or 'result'
-    flow: { answers: {}, order: [] }, // the core's view of the answers: those that count, the questions that apply
-    result: null, // the core's assessment, while the result is shown
+    // The core's judgement of the answers at the last move (checker.step).
+    step: /** @type {Step} */ ({ answers: {}, dropped: [], applicable: [], ask: [], final: false, assessment: null }),
+    result: /** @type {Assessment | null} */ (null), // the core's assessment, while the result is shown
     // Where the help lines are for: not an answer, never sent to the core, kept only while mounted.
     country,
     countryPicked: false,
   };
 }
 
+/** @typedef {ReturnType<typeof initialState>} State */
+
 /**
  * The moves of one checker. `view.render({focus})` shows state.screen; `view.showFailure(error)` the error screen.
- * @param {{state: object, navigation: {push(screen: string): void}, busyMark: Element,
+ * @param {{state: State, navigation: {push(screen: string): void}, busyMark: Element,
  *   view: {render(how: {focus: boolean}): void, showFailure(failure: Error): void}}} ctx
  */
 export function createFlow(ctx) {
   const { state } = ctx;
 
-  /** The first question of the knowledge base is asked on the start screen (the emergency signs). */
-  const startQuestion = () => state.questions[0];
+  /** The id of the question the core asks on the start screen (the emergency signs); this UI needs one. */
+  const startId = () => /** @type {string} */ (state.about.start_question);
+  const startQuestion = () => state.byId.get(startId());
 
-  /**
-   * Asks the core which answers it should judge (only those to questions that apply: an answer can make
-   * another drop out) and which questions apply now, in order.
-   */
-  async function consultCore() {
-    let answers = { ...state.answers };
-    for (;;) {
-      const { applicable } = await state.checker.nextQuestions(answers);
-      const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => applicable.includes(id)));
-      if (Object.keys(kept).length === Object.keys(answers).length) {
-        state.flow = { answers: kept, order: applicable.filter((id) => id !== startQuestion().id) };
-        return;
-      }
-      answers = kept;
-    }
-  }
+  /** The questions after the start screen, in the core's order: those that apply to the answers that count. */
+  const questionOrder = () => state.step.applicable.filter((id) => id !== startId());
 
-  const questionOrder = () => state.flow.order;
-
+  /** The screen after `from` (null: the start screen): the result once the core says the check is over. */
   function nextScreen(from) {
+    if (state.step.final) return 'result';
     const order = questionOrder();
     const after = order.slice(order.indexOf(from) + 1);
     return (state.editing ? after.find((id) => !state.visited.has(id)) : after[0]) ?? 'result';
@@ -65,7 +67,7 @@ export function createFlow(ctx) {
 
   /** Where a remembered screen leads now: a question that no longer applies gives way to the next that does. */
   function reachable(screen) {
-    if (screen === 'start' || !(startQuestion().id in state.answers)) return 'start';
+    if (screen === 'start' || !(startId() in state.answers)) return 'start';
     if (screen === 'result') return screen;
     const order = questionOrder();
     if (order.includes(screen)) return screen;
@@ -96,20 +98,21 @@ export function createFlow(ctx) {
    * Dropped: a move made `from` a screen that an earlier move has already left (a double tap on Next), and
    * a move overtaken by Back or Forward (`asOf` an older count of them) while the core worked.
    */
+  /** @param {string | (() => string)} to @param {{push?: boolean, focus?: boolean, from?: string, change?: () => void, asOf?: number}} [how] */
   async function moveTo(to, { push = true, focus = true, from, change, asOf = historyMoves } = {}) {
     const overtaken = () => asOf !== historyMoves;
     if ((from !== undefined && from !== state.screen) || overtaken()) return;
     change?.();
-    let screen;
-    let result = null;
+    let screen = 'start'; // set by the loop below, which runs at least once
     // Answers changed while the core worked are judged too: a result never shows other answers than it judged.
     for (let judged = null; judged !== JSON.stringify(state.answers);) {
       judged = JSON.stringify(state.answers);
-      // The start screen needs no judgement (so Start again works even if the core has stopped).
-      if (to !== 'start') await consultCore();
+      // The start screen needs no judgement (so Start again works even if the core has stopped). The
+      // assessment comes with every step, as the move may end on the result.
+      if (to !== 'start') state.step = await state.checker.step(state.answers, { assessment: true });
       screen = typeof to === 'function' ? to() : to;
-      result = screen === 'result' ? await state.checker.assess(state.flow.answers) : null;
     }
+    const result = screen === 'result' ? state.step.assessment : null;
     if (overtaken()) return;
     if (screen === 'result' || screen === 'start') state.editing = false;
     state.result = result;
@@ -132,14 +135,12 @@ export function createFlow(ctx) {
     return go(() => reachable(screen), { push: false });
   }
 
+  /** A start-screen button: a warning sign ends the check at once (the core says so), "none of these" starts it. */
   function chooseStartOption(optionId) {
-    const question = startQuestion();
-    const option = question.options.find((o) => o.id === optionId);
-    // A warning sign goes straight to the core's result; "none of these" starts the questions.
-    return go(() => (option?.exclusive ? nextScreen(null) : 'result'), {
+    return go(() => nextScreen(null), {
       from: 'start', // a second tap, after the first has left the start screen, does nothing
       change: () => {
-        state.answers[question.id] = [optionId];
+        state.answers[startId()] = [optionId];
       },
     });
   }
@@ -156,7 +157,7 @@ export function createFlow(ctx) {
 
   /** Goes from the result to one answer's question (or to the start screen, for the start question). */
   function change(id) {
-    if (id === startQuestion().id) return go('start', { from: 'result' });
+    if (id === startId()) return go('start', { from: 'result' });
     return go(id, {
       from: 'result',
       change: () => {

@@ -9,12 +9,12 @@ import { bodyMap, showChosenRegions } from '../figures.js';
  * @param {{h: Function, state: object, format: object, flow: {setAnswer(id: string, value: unknown): void}}} ctx
  */
 export function createInputs({ h, state, format, flow }) {
+  /** The input the core names for the question (question.input). */
   function inputFor(question) {
-    if (question.type === 'single') return choiceList(question, 'radio');
-    if (question.type === 'multiple') return choiceList(question, 'checkbox');
-    if (question.type === 'regions') return regionPicker(question);
-    if (question.unit === 'hours') return durationInput(question);
-    if (question.integer && question.max - question.min <= 10) return scale(question);
+    if (question.input === 'choice') return choiceList(question, question.type === 'single' ? 'radio' : 'checkbox');
+    if (question.input === 'regions') return regionPicker(question);
+    if (question.input === 'duration') return durationInput(question);
+    if (question.input === 'scale') return scale(question);
     return numberInput(question);
   }
 
@@ -66,7 +66,6 @@ export function createInputs({ h, state, format, flow }) {
   }
 
   function scale(question) {
-    const ui = state.about.ui;
     const row = h('div', { className: 'scale-row' });
     for (let value = question.min; value <= question.max; value += 1) {
       const input = h('input', { type: 'radio', name: question.id, value, id: `${question.id}-${value}`, checked: state.answers[question.id] === value });
@@ -78,8 +77,8 @@ export function createInputs({ h, state, format, flow }) {
     return h('div', { className: 'scale' }, [
       row,
       h('div', { className: 'scale-ends' }, [
-        h('span', { id: `${question.id}-low`, textContent: `${format.number(question.min)}: ${ui.pain_low}` }),
-        h('span', { id: `${question.id}-high`, textContent: `${format.number(question.max)}: ${ui.pain_high}` }),
+        h('span', { id: `${question.id}-low`, textContent: `${format.number(question.min)}: ${question.min_text}` }),
+        h('span', { id: `${question.id}-high`, textContent: `${format.number(question.max)}: ${question.max_text}` }),
       ]),
     ]);
   }

@@ -23,7 +23,7 @@ export function createResultView(ctx) {
       // An amount of time reads back as it was typed ("2 days" stays days), in the language's plural form.
       const entered = state.entered[question.id];
       if (entered) return format.amount(Number(entered.value), entered.unit);
-      if (question.unit === 'hours') return format.amount(value, 'hours');
+      if (question.input === 'duration') return format.amount(value, 'hours');
       return `${format.number(value)} ${question.unit_text ?? ''}`.trim();
     }
     const ids = [].concat(value);
@@ -74,7 +74,7 @@ export function createResultView(ctx) {
 
   function answersList() {
     const ui = state.about.ui;
-    const shown = [flow.startQuestion().id, ...flow.questionOrder()];
+    const shown = [state.about.start_question, ...flow.questionOrder()];
     const list = h('dl', { className: 'answers' });
     for (const id of shown) {
       const question = state.byId.get(id);
@@ -102,11 +102,12 @@ export function createResultView(ctx) {
     ]), 'result');
     view.dataset.disposition = disposition.id;
     verdict.dataset.disposition = disposition.id;
-    // The core decided the disposition and which calls it offers; the buttons and contact details only present them.
+    // The core decided the disposition, which calls it offers and whether to give the spa's contact details;
+    // the buttons and links only present them.
     const calls = callsPart(result.calls);
     if (calls) view.append(calls);
     view.append(section(ui.what_to_do, [h('ul', { className: 'advice' }, result.advice.map((a) => h('li', { textContent: a.text })))]));
-    if (disposition.id === 'contact_therapist') {
+    if (result.contact_details) {
       const contact = contactPart();
       if (contact) view.append(contact);
     }
@@ -117,14 +118,13 @@ export function createResultView(ctx) {
         h('details', { className: 'result-part more' }, [h('summary', { textContent: ui.also_noticed }), h('ul', { className: 'reasons' }, more.map((r) => reasonItem(r)))]),
       );
     }
-    // The core gives the everyday explanations only when the result is about ordinary soreness; the usual
-    // course of soreness belongs with them, not with a result that says to get help.
+    // The core gives the usual course of soreness and the everyday explanations only when the result is
+    // about ordinary soreness (none from "see a doctor" up).
+    if (result.timeline !== null) view.append(timelineSection(result.timeline));
     if (result.explanations.length) {
-      view.append(timelineSection(result.timeline));
       view.append(section(ui.why_sore, [h('ul', {}, result.explanations.map((e) => h('li', { textContent: e.text })))], 'why-sore'));
     }
-    const signs = flow.startQuestion().options.filter((o) => !o.exclusive);
-    view.append(section(ui.watch_for, [h('p', { textContent: ui.watch_for_note }), h('ul', { className: 'signs-list' }, signs.map((o) => h('li', { textContent: o.text })))], 'watch'));
+    view.append(section(ui.watch_for, [h('p', { textContent: ui.watch_for_note }), h('ul', { className: 'signs-list' }, result.watch_for.map((sign) => h('li', { textContent: sign.text })))], 'watch'));
     view.append(section(ui.tell_therapist, [h('p', { className: 'no-print', textContent: ui.tell_therapist_note }), answersList()], 'answers-part'));
     const actions = h('div', { className: 'actions no-print' });
     if (options.print) actions.append(part(h('button', { type: 'button', className: 'secondary', textContent: ui.print, onclick: options.print }), 'button secondary-button'));
