@@ -34,5 +34,5 @@ export async function inNode(wasmBinary: Uint8Array): Promise<number> {
   }
 }
 
-// The async checker is what the screens take, so a synchronous checker wrapped in promises fits it too.
+// The off-thread module's CheckerError is the JS API's class itself (checker-error.js), not a look-alike.
 export const sameError: typeof CheckerError = OffThreadCheckerError;
