@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const icons = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/icons');
+const icons = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/src/icons');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage();

@@ -2,7 +2,7 @@
 # Install what soreness-check needs to build and test on Debian bookworm.
 # Idempotent and quick when everything is already present.
 #   - Debian packages (apt-get, only when one is missing)
-#   - npm dev dependencies and the benchmark's Lighthouse (npm ci in . and tests/bench/lighthouse, only
+#   - npm dev dependencies (among them esbuild and terser, which build the site) and the benchmark's Lighthouse (npm ci in . and tests/bench/lighthouse, only
 #     when node_modules is missing or stale)
 set -euo pipefail
 
@@ -23,7 +23,6 @@ APT_PACKAGES=(
   clang
   clang-tidy
   libclang-rt-14-dev
-  node-terser
 )
 
 log() { printf '[setup] %s\n' "$*"; }

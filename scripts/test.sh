@@ -34,6 +34,9 @@ ctest --preset wasm-test
 stage "site build"
 scripts/build.sh wasm-release
 
+stage "type check: the checker's .d.ts files against their use (tests/types/, TypeScript 5 from package.json)"
+npx --no-install tsc -p tests/types
+
 stage "JavaScript tests (Node) and browser tests (Chromium)"
 node --test tests/js/ tests/browser/
 

@@ -3,16 +3,9 @@
 // the core's error envelopes into thrown CheckerError objects. No medical decision is made here.
 
 import createCoreModule from './soreness-core.js';
+import { CheckerError } from './checker-error.js';
 
-/** An error reported by the core: `where` is a JSON pointer (e.g. "/pain_now"), `code` a stable id. */
-export class CheckerError extends Error {
-  constructor({ code, where, message }) {
-    super(`${where}: ${message}`);
-    this.name = 'CheckerError';
-    this.code = code;
-    this.where = where;
-  }
-}
+export { CheckerError };
 
 let corePromise = null;
 

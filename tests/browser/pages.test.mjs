@@ -1,4 +1,4 @@
-// The build-time start pages (web/build-pages.mjs): made from the knowledge base in every language,
+// The build-time start pages (web/build/build-pages.mjs): made from the knowledge base in every language,
 // and a translation whose page texts drift from English stops the build. No browser needed.
 //
 //   node --test tests/browser/pages.test.mjs
@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkUiTexts, escapeHtml } from '../../web/build-pages.mjs';
+import { checkUiTexts, escapeHtml } from '../../web/build/build-pages.mjs';
 import { REPO_ROOT, SITE_DIR } from './harness.mjs';
 import { LANGUAGES } from './checker-page.mjs';
 

@@ -26,7 +26,7 @@ test('the widget\'s first load (module, CSS, wasm, knowledge base, one language)
   const shared = ['soreness-check.js', 'soreness-check.css', 'soreness-core.wasm', 'knowledge/knowledge-base.json'].reduce((sum, f) => sum + gzipped(f), 0);
   for (const language of ['en', 'es', 'de']) {
     const total = shared + gzipped(`knowledge/strings/${language}.json`);
-    assert.ok(total <= BUDGET, `${language}: ${total} bytes of gzip, over the budget of ${BUDGET} (is node-terser installed? scripts/setup.sh)`);
+    assert.ok(total <= BUDGET, `${language}: ${total} bytes of gzip, over the budget of ${BUDGET} (is node_modules installed? scripts/setup.sh)`);
   }
 });
 

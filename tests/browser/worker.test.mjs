@@ -1,4 +1,4 @@
-// The page's core runs in a Web Worker (web/checker-worker.js): compiling the WebAssembly, loading the
+// The page's core runs in a Web Worker (web/src/checker-worker.js): compiling the WebAssembly, loading the
 // knowledge base and assessing happen off the main thread. Where no worker can start, the core runs on
 // the page and the check works the same. Errors from the worker still name the field.
 import { test } from 'node:test';
@@ -52,21 +52,29 @@ for (const [name, prepare] of [
   });
 }
 
-test('through the worker, a wrong answer is an error that names the field; the checker goes on working', async () => {
+test('through the worker, a wrong answer is a CheckerError that names the field; the checker goes on working', async () => {
   await withSitePage(async ({ page, site }) => {
     await gotoReady(page, `${site.url}en/`);
     const outcome = await page.evaluate(async () => {
-      const { createCheckerOffThread } = await import('/checker-off-thread.js');
+      const { createCheckerOffThread, CheckerError } = await import('/checker-off-thread.js');
+      const api = await import('/checker.js');
       const checker = await createCheckerOffThread({ language: 'en' });
       const failure = await checker.assess({ pain_now: 'a lot' }).catch((error) => error);
       const result = await checker.assess({ danger_signs: ['chest_pain'] });
       await checker.close();
       const afterClose = await checker.assess({}).catch((error) => error.message);
-      return { name: failure.name, code: failure.code, where: failure.where, message: failure.message, disposition: result.disposition.id, afterClose };
+      return {
+        name: failure.name, code: failure.code, where: failure.where, message: failure.message, disposition: result.disposition.id, afterClose,
+        // A real CheckerError, of the one class that checker.js throws too (issue 15), not a plain object.
+        instance: failure instanceof CheckerError && failure instanceof api.CheckerError && CheckerError === api.CheckerError,
+      };
     });
+    assert.equal(outcome.instance, true);
     assert.equal(outcome.name, 'CheckerError');
+    assert.equal(outcome.code, 'answers.wrong_type');
     assert.equal(outcome.where, '/pain_now');
     assert.match(outcome.message, /^\/pain_now: /);
+    assert.doesNotMatch(outcome.message, /^\/pain_now: \/pain_now/, 'where is said once');
     assert.equal(outcome.disposition, 'emergency');
     assert.match(outcome.afterClose, /closed/);
   }, { contextOptions: { serviceWorkers: 'block' } });

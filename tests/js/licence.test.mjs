@@ -27,7 +27,7 @@ test('LICENSE is the Apache License 2.0, whole', () => {
 });
 
 test('every package.json says Apache-2.0 (the tooling, the benchmark\'s tools, the widget, the built widget)', () => {
-  for (const file of ['package.json', 'tests/bench/lighthouse/package.json', 'web/embed/package.json']) {
+  for (const file of ['package.json', 'tests/bench/lighthouse/package.json', 'web/src/embed/package.json']) {
     assert.equal(JSON.parse(read(path.join(ROOT, file))).license, 'Apache-2.0', file);
   }
   const built = JSON.parse(read(path.join(siteDir, 'widget/package.json')));

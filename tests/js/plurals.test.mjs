@@ -27,9 +27,9 @@ for (const file of files) {
 
 // ---- Duration sentences, filled as the page fills them -------------------------------------------------
 
-// The page (web/checker-ui.js) fills a duration placeholder with `name: duration(hours, form)`; reading those
+// The page (web/src/ui/result.js) fills a duration placeholder with `name: duration(hours, form)`; reading those
 // lines tells which placeholders are durations, so a new one is tested without being listed here.
-const page = readFileSync(path.join(root, 'web', 'checker-ui.js'), 'utf8');
+const page = readFileSync(path.join(root, 'web', 'src', 'ui', 'result.js'), 'utf8');
 const durationPlaceholders = new Map([...page.matchAll(/\b(\w+): duration\([^,()]+(?:\([^)]*\))?[^,()]*, '(\w+)'\)/g)].map((m) => [m[1], m[2]]));
 // Placeholders that take no duration: a question count, a date, a name, a phone number, an address, a number to call.
 const otherPlaceholders = new Set(['current', 'total', 'date', 'name', 'phone', 'email', 'number', 'line']);

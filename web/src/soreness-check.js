@@ -6,11 +6,9 @@
 
 import { mountChecker, countryFor } from './checker-ui.js';
 import { createChecker } from './checker.js';
+import { LANGUAGES } from './languages.js';
 
-/** Languages with texts; web/build-widget.mjs writes the list found in the knowledge base here. */
-export const LANGUAGES = ['en', 'es', 'de'];
-
-export { countryFor };
+export { countryFor, LANGUAGES };
 
 /** The numbers to call by country, from the knowledge base (read and checked by the core): {default, countries}. */
 export async function helpLines() {

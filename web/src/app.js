@@ -3,9 +3,12 @@
 // has: the language in the URL and the switcher, Back through the browser's history, printing.
 // History holds only which screen is shown, never an answer.
 
-import './pwa/register.js';
+import { registerServiceWorker } from './pwa/register.js';
 import { mountChecker } from './checker-ui.js';
 import { createCheckerOffThread } from './checker-off-thread.js';
+
+// The built app.js is one bundle at the root of the site, next to sw.js.
+registerServiceWorker(new URL('./', import.meta.url));
 
 const root = document.documentElement;
 

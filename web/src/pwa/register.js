@@ -2,8 +2,6 @@
 // a reload instead of switching under a person's feet: the new worker waits until they choose it.
 // The offer's words are in the page already (#update-offer, made from the knowledge base at build time).
 
-const workerUrl = new URL('../sw.js', import.meta.url);
-
 function offerReload(waiting) {
   const offer = document.getElementById('update-offer');
   if (!offer) return;
@@ -11,8 +9,8 @@ function offerReload(waiting) {
   offer.querySelector('button').addEventListener('click', () => waiting.postMessage('skip-waiting'), { once: true });
 }
 
-async function register() {
-  const registration = await navigator.serviceWorker.register(workerUrl, { scope: new URL('../', import.meta.url).pathname });
+async function register(site) {
+  const registration = await navigator.serviceWorker.register(new URL('sw.js', site), { scope: new URL(site).pathname });
   // Reload once the waiting worker has taken over (only after the person asked for it).
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -31,11 +29,16 @@ async function register() {
   registration.addEventListener('updatefound', () => watch(registration.installing));
 }
 
-if ('serviceWorker' in navigator && window.isSecureContext) {
+/**
+ * Registers the site's service worker (sw.js in `site`, the folder of the site's root) for the whole site.
+ * @param {URL|string} site
+ */
+export function registerServiceWorker(site) {
+  if (!('serviceWorker' in navigator && window.isSecureContext)) return;
   document.getElementById('update-offer')?.addEventListener('click', (event) => {
     if (event.target.closest('button')) event.currentTarget.dataset.accepted = 'true';
   });
-  register().catch(() => {
+  register(site).catch(() => {
     // Without a worker the app still works online; offline use is simply unavailable.
   });
 }

@@ -1,12 +1,26 @@
 // The checker with its core in a Web Worker (checker-worker.js). Same interface as createChecker() in
-// checker.js, except that nextQuestions, assess and close return promises: compiling the WebAssembly,
+// checker.js, except that nextQuestions, assess, step and close return promises: compiling the WebAssembly,
 // loading the knowledge base and assessing then never hold up the page. All checkers of a page share
 // one worker. Where no worker can start (a browser without module workers, a Content-Security-Policy
 // that forbids them) or the checker cannot be made in it (e.g. the worker's own CSP forbids compiling
-// WebAssembly), the core runs on the page instead, as createChecker() does.
+// WebAssembly), the core runs on the page instead, as createChecker() does. Either way errors from the
+// core are CheckerError instances (checker-error.js, the class checker.js throws). Types:
+// checker-off-thread.d.ts.
+
+import { CheckerError } from './checker-error.js';
+
+export { CheckerError };
 
 let sharedThread = null;
 let workerUnusable = false; // the worker failed where the page's own thread succeeded: stop trying it
+
+/** An error as the worker sent it ({name, message, code, where}): a CheckerError again when it was one. */
+function fromWorker({ name, message, code, where }) {
+  if (name !== 'CheckerError') return Object.assign(new Error(message), { name });
+  // The message already begins with where; the constructor adds it again.
+  const prefix = `${where}: `;
+  return new CheckerError({ code, where, message: message.startsWith(prefix) ? message.slice(prefix.length) : message });
+}
 
 /** The worker and the calls waiting for its answers. Throws if the browser refuses to start it. */
 function startThread() {
@@ -18,9 +32,8 @@ function startThread() {
   worker.addEventListener('message', ({ data }) => {
     const call = waiting.get(data.id);
     waiting.delete(data.id);
-    // A CheckerError keeps its name, code and where (its message already begins with where).
     if (!data.error) call?.resolve(data.result);
-    else call?.reject(Object.assign(new Error(data.error.message), data.error));
+    else call?.reject(fromWorker(data.error));
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
@@ -39,9 +52,7 @@ function startThread() {
       worker.postMessage({ id: lastId, call, args });
     } catch (failure) {
       // Only answers can fail to be copied to the worker (a function, a symbol…): name them, as the core would.
-      throw Object.assign(new Error(`/: the answers cannot be sent to the checker: ${failure.message}`), {
-        name: 'CheckerError', code: 'answers.wrong_type', where: '/',
-      });
+      throw new CheckerError({ code: 'answers.wrong_type', where: '/', message: `the answers cannot be sent to the checker: ${failure.message}` });
     }
     waiting.set(lastId, { resolve, reject });
   });
