@@ -7,6 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT, SITE_DIR, launchBrowser } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { USUAL_ANSWERS as SHARED_USUAL_ANSWERS } from '../support/test-data.mjs';
 
 export const LANGUAGES = ['en', 'es', 'de'];
 
@@ -25,22 +26,12 @@ export function servedSite() {
 }
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-/** Answers of an ordinary case; each flow changes a few. Days are typed as days: {days: 2}. */
-const usual = {
-  passed_signs: ['none'],
-  hours_since_massage: 30,
-  massage_type: 'deep_tissue',
-  pressure: 'strong_but_fine',
-  first_massage: 'no',
-  body_regions: ['upper_back'],
-  pain_now: 4,
-  pain_feel: ['dull_ache'],
-  trend: 'same',
-  daily_impact: 'some',
-  symptoms: ['none'],
-  risk_factors: ['none'],
-};
-
+/**
+ * The usual answers of tests/data/usual-answers.json (shared with the C++ and JS tests) after the start
+ * screen, which answers danger_signs: each flow changes a few. Days are typed as days: {days: 2}.
+ */
+const { danger_signs: startScreen, ...usual } = SHARED_USUAL_ANSWERS;
+if (startScreen?.[0] !== 'none') throw new Error('the usual answers start with danger_signs: ["none"], the start screen\'s "none of these"');
 /** Complete flows through the questions, and the disposition the core gives each (checked with the CLI). */
 export const FLOWS = [
   { name: 'self-care', answers: usual, disposition: 'self_care' },
