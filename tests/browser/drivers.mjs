@@ -75,7 +75,7 @@ function focusedInTestRoot(selector) {
 }
 
 /** Polls condition() (async, may throw while the page changes) until it is true. Waits for a state, never a delay. */
-export async function waitFor(condition, { timeout = 30_000, what = String(condition) } = {}) {
+export async function waitFor(condition, { timeout = 30_000, what = String(condition), onTimeout = async () => '' } = {}) {
   const end = Date.now() + timeout;
   let lastError;
   for (;;) {
@@ -84,7 +84,10 @@ export async function waitFor(condition, { timeout = 30_000, what = String(condi
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastError ? ` (${lastError.message})` : ''}`);
+    if (Date.now() > end) {
+      const state = await onTimeout().catch(() => '');
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastError ? ` (${lastError.message})` : ''}${state ? `; ${state}` : ''}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -7,13 +7,16 @@ import { waitFor } from './drivers.mjs';
 /** What the first element matching selector holds: an attribute, 'text', or a '.property'. null when nothing matches. */
 export const read = (driver, selector, attribute = 'text') => driver.read(selector, attribute);
 
+/** True when something matches selector (inside the widget's shadow root too). */
+export const exists = async (driver, selector) => (await read(driver, selector, '.isConnected')) === true;
+
 /** True when the focused element matches selector (inside the widget's shadow root too). */
 export const focusedIs = (driver, selector) => driver.focused(selector);
 
 /** Waits until the checker is shown and no move is underway (the core may answer from a worker). */
 export async function settled(driver) {
   await waitFor(
-    async () => (await read(driver, '#start, form.question, article.result', 'class')) !== null && (await read(driver, '[aria-busy="true"]', 'class')) === null,
+    async () => (await exists(driver, '#start, form.question, article.result')) && !(await exists(driver, '[aria-busy="true"]')),
     { what: 'the checker to settle' },
   );
 }
@@ -47,6 +50,9 @@ export async function openReady(driver, url) {
  * ones ticked and others as they are) or types the hours; days are given as {days: 2}.
  */
 export async function answer(driver, id, value) {
+  // As a person would: once the question is on screen (the core may still be working on the last move).
+  const target = id === 'hours_since_massage' ? '#hours_since_massage-amount' : `#${id}-${[].concat(value)[0]}`;
+  await waitFor(() => exists(driver, target), { what: `${target} on screen` });
   if (id === 'hours_since_massage') {
     const days = typeof value === 'object';
     await driver.click(`label[for="hours_since_massage-unit-${days ? 'days' : 'hours'}"]`);
@@ -99,7 +105,7 @@ async function answerByKeyboard(driver, id, value) {
 export async function walkCheck(driver, answers, { keyboard = false, onScreen = async () => {} } = {}) {
   await settled(driver);
   await onScreen('start');
-  await waitFor(async () => (await read(driver, '#start button.begin', 'class')) !== null, { what: 'the start button' });
+  await waitFor(() => exists(driver, '#start button.begin'), { what: 'the start button' });
   if (keyboard) {
     await tabTo(driver, '#start button.begin');
     await driver.press('Enter');
@@ -122,7 +128,10 @@ export async function walkCheck(driver, answers, { keyboard = false, onScreen = 
     }
     await waitFor(async () => (await read(driver, 'form.question', 'data-question')) !== id, { what: `the checker to leave ${id}` });
   }
-  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, { what: 'the result' });
+  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, {
+    what: 'the result',
+    onTimeout: async () => `on screen: ${await read(driver, 'form.question', 'data-question')}, busy: ${await exists(driver, '[aria-busy="true"]')}`,
+  });
   await onScreen('result');
   return asked;
 }
