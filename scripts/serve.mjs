@@ -5,7 +5,8 @@
 //
 //   node scripts/serve.mjs [dir=build/site] [--port N (default 8080, 0 = random)] [--host 127.0.0.1]
 //
-// Also importable: `startServer({ root, port, host })` -> Promise<{ url, port, close() }>.
+// Also importable: `startServer({ root, port, host, headers, headersFor, pages })` -> Promise<{ url, origin, port, close() }>;
+// the browser tests start it this way (their host pages as `pages`, the header exceptions they test as `headersFor`).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -102,7 +103,12 @@ function isInside(root, candidate) {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
 }
 
-async function handle(rootReal, req, res, extraHeaders = {}) {
+/** Headers with the ones set to null or undefined left out (how a test page drops a header). */
+function present(headers) {
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== null && value !== undefined));
+}
+
+async function handle(rootReal, req, res, { headers: extraHeaders = {}, headersFor = () => ({}), pages = {} } = {}) {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -122,6 +128,13 @@ async function handle(rootReal, req, res, extraHeaders = {}) {
   }
   if (!pathname.startsWith('/') || pathname.includes('\0')) {
     send(res, 400, 'Bad Request', method);
+    return;
+  }
+  const page = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
+  if (page) {
+    const body = Buffer.from(page.body);
+    res.writeHead(200, present({ ...SECURITY_HEADERS, 'Content-Type': page.type ?? 'text/html; charset=utf-8', ...page.headers, 'Content-Length': body.length }));
+    res.end(method === 'HEAD' ? undefined : body);
     return;
   }
   // Any ".." segment (plain or percent-encoded) is treated as traversal.
@@ -164,13 +177,14 @@ async function handle(rootReal, req, res, extraHeaders = {}) {
   }
 
   const type = MIME_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
-  const headers = {
+  const headers = present({
     ...SECURITY_HEADERS,
     ...headersForPath(pathname),
     ...extraHeaders,
+    ...headersFor(pathname),
     'Content-Type': type,
     'Last-Modified': info.mtime.toUTCString(),
-  };
+  });
   // Compressed like any real static host would, so local runs and Lighthouse see realistic transfers.
   const encoding = COMPRESSIBLE.test(type) ? preferredEncoding(req.headers['accept-encoding']) : null;
   if (encoding) {
@@ -191,11 +205,15 @@ async function handle(rootReal, req, res, extraHeaders = {}) {
 
 /**
  * Start the static server.
- * @param {{root?: string, port?: number, host?: string, headers?: Record<string, string>}} [options]
- *   headers: extra or replaced headers on file responses (e.g. cross-origin isolation for benchmarks)
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ * @param {{root?: string, port?: number, host?: string, headers?: Record<string, string>,
+ *   headersFor?: (pathname: string) => Record<string, string | null>,
+ *   pages?: Record<string, {body: string, type?: string, headers?: Record<string, string | null>}>}} [options]
+ *   headers: extra or replaced headers on file responses (e.g. cross-origin isolation for benchmarks);
+ *   headersFor: the same by path; pages: paths answered with a page of their own instead of a file
+ *   (a test's host page); a header given as null is left out.
+ * @returns {Promise<{url: string, origin: string, port: number, root: string, close: () => Promise<void>}>}
  */
-export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST, headers = {} } = {}) {
+export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST, headers = {}, headersFor, pages } = {}) {
   // Development/test server: loopback only.
   if (host === 'localhost') host = '127.0.0.1';
   if (host !== '127.0.0.1') {
@@ -214,7 +232,7 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
 
   const sockets = new Set();
   const server = createServer((req, res) => {
-    handle(rootReal, req, res, headers).catch(() => {
+    handle(rootReal, req, res, { headers, headersFor, pages }).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error', req.method);
       else res.destroy();
     });
@@ -235,6 +253,7 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
   const actualPort = server.address().port;
   return {
     url: `http://${host}:${actualPort}/`,
+    origin: `http://${host}:${actualPort}`,
     port: actualPort,
     root: rootAbs,
     close: () =>

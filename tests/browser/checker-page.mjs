@@ -1,12 +1,15 @@
-// Shared steps for the checker page's browser tests: the answer sets behind each kind of result,
-// walking the questions the page shows, and checking a screen with axe-core.
+// The page helper of the browser tests: a served site and Chromium per file, the answer sets behind each
+// kind of result, the walker's steps on a Playwright page, and checking a screen with axe-core.
 
 import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT, SITE_DIR, launchBrowser } from './harness.mjs';
+import { driverForPage } from './drivers.mjs';
+import { answer as answerDriver, currentQuestion as currentQuestionDriver, openReady, settled as settledDriver, walkCheck } from './walker.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { USUAL_ANSWERS as SHARED_USUAL_ANSWERS } from '../support/test-data.mjs';
 
 export const LANGUAGES = ['en', 'es', 'de'];
 
@@ -25,22 +28,12 @@ export function servedSite() {
 }
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-/** Answers of an ordinary case; each flow changes a few. Days are typed as days: {days: 2}. */
-const usual = {
-  passed_signs: ['none'],
-  hours_since_massage: 30,
-  massage_type: 'deep_tissue',
-  pressure: 'strong_but_fine',
-  first_massage: 'no',
-  body_regions: ['upper_back'],
-  pain_now: 4,
-  pain_feel: ['dull_ache'],
-  trend: 'same',
-  daily_impact: 'some',
-  symptoms: ['none'],
-  risk_factors: ['none'],
-};
-
+/**
+ * The usual answers of tests/data/usual-answers.json (shared with the C++ and JS tests) after the start
+ * screen, which answers danger_signs: each flow changes a few. Days are typed as days: {days: 2}.
+ */
+const { danger_signs: startScreen, ...usual } = SHARED_USUAL_ANSWERS;
+if (startScreen?.[0] !== 'none') throw new Error('the usual answers start with danger_signs: ["none"], the start screen\'s "none of these"');
 /** Complete flows through the questions, and the disposition the core gives each (checked with the CLI). */
 export const FLOWS = [
   { name: 'self-care', answers: usual, disposition: 'self_care' },
@@ -64,55 +57,25 @@ export const NOT_SORE_ANSWERS = {
   risk_factors: ['none'],
 };
 
-export async function gotoReady(page, url) {
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-}
+// A Playwright page of a test is walked by the one walker (walker.mjs) through driverForPage.
 
-/** Waits until the checker has finished its current move (the core may answer from a worker). */
-export async function settled(page) {
-  await page.waitForSelector('[aria-busy="true"]', { state: 'detached' });
-}
+/** Opens url and waits until the page's checker can take answers. */
+export const gotoReady = (page, url) => openReady(driverForPage(page), url);
+
+/** Waits until the checker is shown and has finished its current move (the core may answer from a worker). */
+export const settled = (page) => settledDriver(driverForPage(page));
 
 /** The id of the question on screen once the checker has settled, or null when none is. */
-export async function currentQuestion(page) {
-  await settled(page);
-  const form = page.locator('form.question');
-  return (await form.count()) ? form.getAttribute('data-question') : null;
-}
+export const currentQuestion = (page) => currentQuestionDriver(driverForPage(page));
 
-/** Gives one answer on the current question screen (checks boxes; does not uncheck others). */
-export async function answer(page, id, value) {
-  if (id === 'hours_since_massage') {
-    const days = typeof value === 'object';
-    await page.check(`#hours_since_massage-unit-${days ? 'days' : 'hours'}`);
-    await page.fill('#hours_since_massage-amount', String(days ? value.days : value));
-    return;
-  }
-  for (const option of [].concat(value)) await page.check(`form.question input[name="${id}"][value="${option}"]`);
-}
+/** Gives one answer on the current question screen (ticks options, never unticks; days as {days: 2}). */
+export const answer = (page, id, value) => answerDriver(driverForPage(page), id, value);
 
 /**
  * From the start screen: "none of these", then each question the page asks, until the result.
  * onScreen(name) runs on every screen (start, each question, result). Returns the questions asked.
  */
-export async function runFlow(page, answers, onScreen = async () => {}) {
-  await onScreen('start');
-  await page.click('#start button.begin');
-  const asked = [];
-  for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
-    asked.push(id);
-    if (asked.length > 20) throw new Error(`the questions never end: ${asked.join(', ')}`);
-    if (answers[id] === undefined) throw new Error(`the page asked ${id}, which this flow has no answer for`);
-    await answer(page, id, answers[id]);
-    await onScreen(id);
-    await page.click('form.question button[type="submit"]');
-    await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
-  }
-  await page.waitForSelector('article.result');
-  await onScreen('result');
-  return asked;
-}
+export const runFlow = (page, answers, onScreen = async () => {}) => walkCheck(driverForPage(page), answers, { onScreen });
 
 /** Issue 13: the first question after the start screen asks for signs that came and went; answers it. */
 export async function answerPassedSigns(page, value = ['none']) {

@@ -7,15 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withBrowser, watchPage, REPO_ROOT } from './harness.mjs';
-import { startHost, widgetDriver } from './widget-support.mjs';
+import { withBrowser, watchPage, REPO_ROOT, SITE_DIR } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { widgetDriver } from './widget-support.mjs';
 
 const es = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings/es.json'), 'utf8'));
 
 test('the configurator checks what is typed and its snippet renders the configured widget on a blank page', { timeout: 120_000 }, async () => {
   let blankBody = '';
   // A spa's blank page: no CSP of its own but inline styles allowed (the snippet has a <style> line).
-  const site = await startHost({
+  const site = await startServer({
+    root: SITE_DIR,
+    port: 0,
     pages: {
       '/blank.html': {
         get body() {

@@ -8,7 +8,11 @@
 //
 // A driver acts as a person would, with the engine's own input events:
 //   open(url), reload(), click(selector), type(selector, text), press(key: 'Tab'|'Space'|'Enter'|'ArrowDown'),
-//   evaluate(fn, arg) (fn runs in the page with one JSON argument and returns a JSON value), close().
+//   read(selector, attribute) (an attribute, 'text' or a '.property' of the first match, null when none),
+//   focused(selector), evaluate(fn, arg) (fn runs in the page with one JSON argument and returns a JSON
+//   value), close(). walker.mjs walks a check through any driver; driverForPage(page) makes one of a
+//   Playwright page of a test, and widget-support.mjs's widgetDriver offers click, type, read and focused
+//   inside a widget's closed shadow root.
 // Selectors are looked up in the test root: the document, or the shadow root a widget host page hands to
 // tests (`window.__testRoot()`, see WIDGET_TEST_ROOT_SCRIPT), so the closed widget is reachable too.
 
@@ -55,8 +59,23 @@ function clearField(selector) {
   field.focus();
 }
 
+// Runs in the page: an attribute ('text' for the text, '.name' for a property) of the first match in the test root, or null.
+function readInTestRoot([selector, attribute]) {
+  const root = window.__testRoot?.() ?? document;
+  const node = root.querySelector(selector);
+  if (!node) return null;
+  if (attribute === 'text') return node.textContent;
+  return attribute.startsWith('.') ? node[attribute.slice(1)] ?? null : node.getAttribute(attribute);
+}
+
+// Runs in the page: whether the focused element (in the test root) matches the selector.
+function focusedInTestRoot(selector) {
+  const root = window.__testRoot?.() ?? document;
+  return root.activeElement?.matches(selector) ?? false;
+}
+
 /** Polls condition() (async, may throw while the page changes) until it is true. Waits for a state, never a delay. */
-export async function waitFor(condition, { timeout = 30_000, what = String(condition) } = {}) {
+export async function waitFor(condition, { timeout = 30_000, what = String(condition), onTimeout = async () => '' } = {}) {
   const end = Date.now() + timeout;
   let lastError;
   for (;;) {
@@ -65,7 +84,10 @@ export async function waitFor(condition, { timeout = 30_000, what = String(condi
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastError ? ` (${lastError.message})` : ''}`);
+    if (Date.now() > end) {
+      const state = await onTimeout().catch(() => '');
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastError ? ` (${lastError.message})` : ''}${state ? `; ${state}` : ''}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -83,6 +105,8 @@ async function freePort() {
 /** A driver over a Playwright or puppeteer page (their element handles agree; keys maps key names they don't). */
 function pageDriver(page, close, keys = {}) {
   return {
+    read: (selector, attribute = 'text') => page.evaluate(readInTestRoot, [selector, attribute]),
+    focused: (selector) => page.evaluate(focusedInTestRoot, selector),
     open: (url) => page.goto(url),
     reload: () => page.reload(),
     async click(selector) {
@@ -102,6 +126,9 @@ function pageDriver(page, close, keys = {}) {
     close,
   };
 }
+
+/** A driver over a Playwright page a test already has (it closes the page itself). */
+export const driverForPage = (page) => pageDriver(page, async () => {});
 
 async function launchChromium() {
   const browser = await launchBrowser();
@@ -177,6 +204,8 @@ async function launchWebKit() {
         },
         press: (key) => driver.actions().sendKeys(keys[key] ?? key).perform(),
         evaluate: (fn, arg = null) => run(fn, arg),
+        read: (selector, attribute = 'text') => run(readInTestRoot, [selector, attribute]),
+        focused: (selector) => run(focusedInTestRoot, selector),
         async close() {
           sessions.delete(driver);
           await driver.quit().catch(() => {});

@@ -14,7 +14,6 @@ import { REPO_ROOT, SITE_DIR } from './harness.mjs';
 import { LANGUAGES, FLOWS, USUAL_ANSWERS } from './checker-page.mjs';
 import { ENGINES, WIDGET_TEST_ROOT_SCRIPT, waitFor } from './drivers.mjs';
 import { read, focusedIs, openReady, walkCheck } from './walker.mjs';
-import { startHost } from './widget-support.mjs';
 
 const strings = Object.fromEntries(
   LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]),
@@ -112,7 +111,9 @@ for (const engine of Object.values(ENGINES)) {
     });
 
     test('the widget on a spa\'s page: a complete check inside its closed shadow root', async () => {
-      const host = await startHost({
+      const host = await startServer({
+        root: SITE_DIR,
+        port: 0,
         pages: {
           '/': {
             body: '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Un spa</title><link rel="icon" href="data:,">' +

@@ -64,16 +64,16 @@ export async function withBrowser(fn, options) {
 }
 
 /**
- * Serve the site directory on a random loopback port for the duration of fn.
- * fn receives { url, origin, port, root }.
+ * Serve the site directory on a random loopback port for the duration of fn, with a test's own
+ * `pages` (scripts/serve.mjs). fn receives { url, origin, port, root }.
  */
-export async function withSite(fn, { root = SITE_DIR } = {}) {
+export async function withSite(fn, { root = SITE_DIR, pages } = {}) {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new Error(`site directory ${root} not found: build the site first (or set SITE_DIR)`);
   }
-  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ root, port: 0, host: '127.0.0.1', pages });
   try {
-    return await fn({ url: server.url, origin: new URL(server.url).origin, port: server.port, root });
+    return await fn({ url: server.url, origin: server.origin, port: server.port, root });
   } finally {
     await server.close();
   }
@@ -164,7 +164,7 @@ export function foreignRequests(urls, origin) {
 }
 
 /** Run fn({ browser, context, page, site, log }) with a fresh watched page on the served site. */
-export async function withSitePage(fn, { contextOptions, siteRoot } = {}) {
+export async function withSitePage(fn, { contextOptions, siteRoot, pages } = {}) {
   return withSite(
     (site) =>
       withBrowser(async (browser) => {
@@ -177,6 +177,6 @@ export async function withSitePage(fn, { contextOptions, siteRoot } = {}) {
           await context.close().catch(() => {});
         }
       }),
-    siteRoot ? { root: siteRoot } : undefined,
+    { root: siteRoot ?? SITE_DIR, pages },
   );
 }

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { launchBrowser, watchPage, foreignRequests, SITE_DIR } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { FLOWS, gotoReady, runFlow, axeViolations } from './checker-page.mjs';
-import { startHost, widgetDriver, completeWidgetCheck } from './widget-support.mjs';
+import { widgetDriver } from './widget-support.mjs';
+import { walkToResult } from './walker.mjs';
 
 const URGENT_ANSWERS = FLOWS.find((flow) => flow.disposition === 'urgent').answers;
 
@@ -21,7 +22,9 @@ before(async () => {
   const widgets = (tags) =>
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A spa</title><link rel="icon" href="data:,">' +
     `<script type="module" src="/widget/soreness-check.js"></script></head><body><main>${tags}</main></body></html>`;
-  host = await startHost({
+  host = await startServer({
+    root: SITE_DIR,
+    port: 0,
     pages: {
       '/gb.html': { body: widgets('<soreness-check lang="en-GB"></soreness-check>') },
       '/de.html': { body: widgets('<soreness-check lang="de-DE"></soreness-check>') },
@@ -165,7 +168,7 @@ async function widgetResults(widget, checks) {
   await widget.waitFor(async () => (await widget.attribute('article.result', 'data-disposition')) === 'emergency');
   await checks('emergency');
   await widget.click('.actions button.primary');
-  const { disposition } = await completeWidgetCheck(widget, URGENT_ANSWERS);
+  const { disposition } = await walkToResult(widget, URGENT_ANSWERS);
   assert.equal(disposition, 'urgent');
   await checks('urgent');
 }

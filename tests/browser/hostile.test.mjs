@@ -1,11 +1,13 @@
-// The hostile-input table of tests/js/hostile-table.mjs, run in Chromium through the same JS API the
-// page uses (issue 8): each row gives a CheckerError naming the field, and the checker keeps working.
+// The hostile-input rows of tests/js/hostile-table.mjs and the object cases of the shared answer-error
+// table tests/data/answer-errors.json, run in Chromium through the same JS API the page uses (issue 8):
+// each gives a CheckerError naming the field, and the checker keeps working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, withSitePage } from './harness.mjs';
 import { gotoReady } from './checker-page.mjs';
+import { USUAL_ANSWERS, testDataText } from '../support/test-data.mjs';
 
 const tableSource = readFileSync(path.join(REPO_ROOT, 'tests/js/hostile-table.mjs'), 'utf8');
 
@@ -14,12 +16,16 @@ test('hostile input table in Chromium: every row is a CheckerError naming the fi
     // Served from the site's own origin, so the strict CSP allows importing it.
     await page.route('**/__hostile-table.mjs', (route) => route.fulfill({ contentType: 'text/javascript', body: tableSource }));
     await gotoReady(page, site.url);
-    const outcome = await page.evaluate(async () => {
-      const { hostileTable, usualCase } = await import('/__hostile-table.mjs');
+    const outcome = await page.evaluate(async ({ usualAnswers, answerErrorsText }) => {
+      const { hostileTable } = await import('/__hostile-table.mjs');
       const { createChecker, CheckerError } = await import('/checker.js');
       const checker = await createChecker({ language: 'en' });
       const problems = [];
-      const rows = hostileTable();
+      // Parsed in the page, so a key like "__proto__" stays an own property as in Node.
+      const shared = JSON.parse(answerErrorsText).cases
+        .filter((c) => c.answers !== null && typeof c.answers === 'object' && !Array.isArray(c.answers))
+        .map((c) => [c.name, c.answers, c.code, c.where, c.message]);
+      const rows = [...hostileTable(), ...shared];
       for (const [name, answers, code, where, message] of rows) {
         for (const call of ['assess', 'nextQuestions']) {
           try {
@@ -35,14 +41,15 @@ test('hostile input table in Chromium: every row is a CheckerError naming the fi
               problems.push(`${name} (${call}): got ${got}`);
             }
           }
-          const usual = checker.assess(usualCase).disposition.id;
+          const usual = checker.assess(usualAnswers).disposition.id;
           const chest = checker.assess({ danger_signs: ['chest_pain'] }).disposition.id;
           if (usual !== 'self_care' || chest !== 'emergency') problems.push(`${name} (${call}): afterwards ${usual}, ${chest}`);
         }
       }
-      return { rows: rows.length, problems };
-    });
-    assert.ok(outcome.rows >= 40, `the table has ${outcome.rows} rows`);
+      return { rows: rows.length, shared: shared.length, problems };
+    }, { usualAnswers: USUAL_ANSWERS, answerErrorsText: testDataText('answer-errors.json') });
+    assert.ok(outcome.shared >= 40, `the shared table has ${outcome.shared} object cases`);
+    assert.ok(outcome.rows >= 60, `the table has ${outcome.rows} rows`);
     assert.deepEqual(outcome.problems, []);
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.cspViolations, []);

@@ -6,64 +6,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withSitePage } from './harness.mjs';
 import { USUAL_ANSWERS, gotoReady, runFlow, currentQuestion, disposition, settled } from './checker-page.mjs';
+import { driverForPage } from './drivers.mjs';
+import { focusedIs, tabTo, walkCheck } from './walker.mjs';
 
 const phone = { contextOptions: { viewport: { width: 390, height: 844 }, locale: 'en-US' } };
 
-/** Presses Tab until the focused element matches the selector. */
-async function tabTo(page, selector) {
-  for (let i = 0; i < 80; i += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-const focusedIs = (page, selector) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-
-async function answerByKeyboard(page, id, value) {
-  if (id === 'hours_since_massage') {
-    await tabTo(page, '#hours_since_massage-amount');
-    await page.keyboard.type(String(value));
-    return;
-  }
-  const first = `form.question input[name="${id}"]`;
-  if ((await page.getAttribute(first, 'type')) === 'radio') {
-    await tabTo(page, first);
-    await page.keyboard.press('Space');
-    for (let i = 0; i < 12 && (await page.inputValue(`${first}:checked`)) !== String(value); i += 1) await page.keyboard.press('ArrowDown');
-    assert.equal(await page.inputValue(`${first}:checked`), String(value));
-    return;
-  }
-  for (const option of value) {
-    await tabTo(page, `${first}[value="${option}"]`);
-    await page.keyboard.press('Space');
-  }
-}
-
 test('the whole check works by keyboard alone, with focus on each new screen\'s heading', async () => {
   await withSitePage(async ({ page, site, log }) => {
+    const driver = driverForPage(page);
     await gotoReady(page, `${site.url}en/`);
-    await tabTo(page, '#start button.begin');
-    await page.keyboard.press('Enter');
-    const asked = [];
-    for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
-      asked.push(id);
-      assert.ok(await focusedIs(page, 'form.question h1'), `focus is on the heading of ${id}`);
-      await answerByKeyboard(page, id, USUAL_ANSWERS[id]);
-      await tabTo(page, 'form.question button[type="submit"]');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
-    }
+    // The walker presses only Tab, Space, the arrows, digits and Enter, and fails when focus is not on each
+    // new screen's heading.
+    const asked = await walkCheck(driver, USUAL_ANSWERS, { keyboard: true });
     assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
     assert.equal(await disposition(page), 'self_care');
-    assert.ok(await focusedIs(page, 'article.result h1'), 'focus is on the result heading');
+    assert.ok(await focusedIs(driver, 'article.result h1'), 'focus is on the result heading');
     await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Self-care at home.'));
 
-    await tabTo(page, 'article.result .actions .primary');
-    await page.keyboard.press('Enter');
+    await tabTo(driver, 'article.result .actions .primary');
+    await driver.press('Enter');
     await settled(page);
-    assert.ok(await focusedIs(page, '#start-title'), 'Start again returns to the start screen heading');
-    await tabTo(page, '#start button.begin');
+    assert.ok(await focusedIs(driver, '#start-title'), 'Start again returns to the start screen heading');
+    await tabTo(driver, '#start button.begin');
     await page.keyboard.press('Enter');
     assert.equal(await currentQuestion(page), 'passed_signs');
     assert.equal(await page.isChecked('#passed_signs-none'), false, 'Start again cleared the answers');

@@ -1,33 +1,22 @@
-// Walking a check through a driver (drivers.mjs), in any engine, on the page or in the widget: reading
-// what the screen shows, waiting for the checker to settle, answering by pointer or by keyboard alone.
+// The one walker of the browser tests: walks a check through a driver (drivers.mjs: any engine, the
+// page or the widget), reading what the screen shows, waiting for the checker to settle, answering by
+// pointer or by keyboard alone. A driver needs click, type, read and, for the keyboard, press and focused.
 
 import { waitFor } from './drivers.mjs';
 
-// Runs in the page: an attribute (or 'text' for the text) of the first match in the test root, or null.
-function readInTestRoot([selector, attribute]) {
-  const root = window.__testRoot?.() ?? document;
-  const node = root.querySelector(selector);
-  if (!node) return null;
-  return attribute === 'text' ? node.textContent : node.getAttribute(attribute);
-}
+/** What the first element matching selector holds: an attribute, 'text', or a '.property'. null when nothing matches. */
+export const read = (driver, selector, attribute = 'text') => driver.read(selector, attribute);
 
-/** What the first element matching selector holds: an attribute, or 'text'. null when nothing matches. */
-export const read = (driver, selector, attribute = 'text') => driver.evaluate(readInTestRoot, [selector, attribute]);
+/** True when something matches selector (inside the widget's shadow root too). */
+export const exists = async (driver, selector) => (await read(driver, selector, '.isConnected')) === true;
 
 /** True when the focused element matches selector (inside the widget's shadow root too). */
-export const focusedIs = (driver, selector) =>
-  driver.evaluate((s) => {
-    const root = window.__testRoot?.() ?? document;
-    return root.activeElement?.matches(s) ?? false;
-  }, selector);
+export const focusedIs = (driver, selector) => driver.focused(selector);
 
 /** Waits until the checker is shown and no move is underway (the core may answer from a worker). */
 export async function settled(driver) {
   await waitFor(
-    () => driver.evaluate(() => {
-      const root = window.__testRoot?.() ?? document;
-      return root.querySelector('#start, form.question, article.result') !== null && root.querySelector('[aria-busy="true"]') === null;
-    }),
+    async () => (await exists(driver, '#start, form.question, article.result')) && !(await exists(driver, '[aria-busy="true"]')),
     { what: 'the checker to settle' },
   );
 }
@@ -56,14 +45,23 @@ export async function openReady(driver, url) {
   }
 }
 
-async function answerByPointer(driver, id, value) {
+/**
+ * Gives one answer on the current question screen with the pointer: ticks each option (leaving ticked
+ * ones ticked and others as they are) or types the hours; days are given as {days: 2}.
+ */
+export async function answer(driver, id, value) {
+  // As a person would: once the question is on screen (the core may still be working on the last move).
+  const target = id === 'hours_since_massage' ? '#hours_since_massage-amount' : `#${id}-${[].concat(value)[0]}`;
+  await waitFor(() => exists(driver, target), { what: `${target} on screen` });
   if (id === 'hours_since_massage') {
     const days = typeof value === 'object';
     await driver.click(`label[for="hours_since_massage-unit-${days ? 'days' : 'hours'}"]`);
     await driver.type('#hours_since_massage-amount', String(days ? value.days : value));
     return;
   }
-  for (const option of [].concat(value)) await driver.click(`label[for="${id}-${option}"]`);
+  for (const option of [].concat(value)) {
+    if ((await read(driver, `#${id}-${option}`, '.checked')) !== true) await driver.click(`label[for="${id}-${option}"]`);
+  }
 }
 
 /** Presses Tab until the focused element matches selector. */
@@ -87,7 +85,7 @@ async function answerByKeyboard(driver, id, value) {
   if ((await read(driver, first, 'type')) === 'radio') {
     await tabTo(driver, first);
     await driver.press('Space');
-    const checked = () => driver.evaluate((s) => (window.__testRoot?.() ?? document).querySelector(`${s}:checked`)?.value ?? null, first);
+    const checked = () => read(driver, `${first}:checked`, '.value');
     for (let i = 0; i < 12 && (await checked()) !== String(value); i += 1) await driver.press('ArrowDown');
     if ((await checked()) !== String(value)) throw new Error(`the arrow keys never chose ${value} for ${id}`);
     return;
@@ -107,6 +105,7 @@ async function answerByKeyboard(driver, id, value) {
 export async function walkCheck(driver, answers, { keyboard = false, onScreen = async () => {} } = {}) {
   await settled(driver);
   await onScreen('start');
+  await waitFor(() => exists(driver, '#start button.begin'), { what: 'the start button' });
   if (keyboard) {
     await tabTo(driver, '#start button.begin');
     await driver.press('Enter');
@@ -119,7 +118,7 @@ export async function walkCheck(driver, answers, { keyboard = false, onScreen = 
     if (asked.length > 20) throw new Error(`the questions never end: ${asked.join(', ')}`);
     if (answers[id] === undefined) throw new Error(`the checker asked ${id}, which this walk has no answer for`);
     if (keyboard && !(await focusedIs(driver, 'form.question h1'))) throw new Error(`focus is not on the heading of ${id}`);
-    await (keyboard ? answerByKeyboard : answerByPointer)(driver, id, answers[id]);
+    await (keyboard ? answerByKeyboard : answer)(driver, id, answers[id]);
     await onScreen(id);
     if (keyboard) {
       await tabTo(driver, 'form.question button[type="submit"]');
@@ -129,7 +128,16 @@ export async function walkCheck(driver, answers, { keyboard = false, onScreen = 
     }
     await waitFor(async () => (await read(driver, 'form.question', 'data-question')) !== id, { what: `the checker to leave ${id}` });
   }
-  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, { what: 'the result' });
+  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, {
+    what: 'the result',
+    onTimeout: async () => `on screen: ${await read(driver, 'form.question', 'data-question')}, busy: ${await exists(driver, '[aria-busy="true"]')}`,
+  });
   await onScreen('result');
   return asked;
+}
+
+/** walkCheck, then the result's disposition: {asked, disposition}. */
+export async function walkToResult(driver, answers, options) {
+  const asked = await walkCheck(driver, answers, options);
+  return { asked, disposition: await read(driver, 'article.result', 'data-disposition') };
 }

@@ -6,9 +6,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, watchPage, foreignRequests } from './harness.mjs';
+import { withBrowser, watchPage, foreignRequests, SITE_DIR } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { USUAL_ANSWERS } from './checker-page.mjs';
-import { startHost, widgetDriver, completeWidgetCheck, STRICT_CSP } from './widget-support.mjs';
+import { widgetDriver } from './widget-support.mjs';
+import { walkToResult } from './walker.mjs';
 
 // The snippet's sandbox: scripts; forms (Next is a form's submit, which goes nowhere: form-action 'none');
 // leaving the frame only for links the person follows (booking page, tel:).
@@ -18,19 +20,14 @@ test('the sandboxed iframe embed on another origin resizes itself and completes 
   let widgetSite;
   let spa;
   try {
-    // The header exceptions embed.html needs (docs/embedding.md): any site may frame it, and its files
-    // may be read from an opaque (sandboxed) origin.
-    widgetSite = await startHost({
-      headersFor: (pathname) => {
-        if (!pathname.startsWith('/widget/')) return {};
-        const headers = { 'Access-Control-Allow-Origin': '*' };
-        if (pathname === '/widget/embed.html') headers['Content-Security-Policy'] = STRICT_CSP.replace("frame-ancestors 'self'", 'frame-ancestors *');
-        return headers;
-      },
-    });
+    // scripts/serve.mjs sends the header exceptions embed.html needs (docs/embedding.md, headersForPath):
+    // any site may frame it, and its files may be read from an opaque (sandboxed) origin.
+    widgetSite = await startServer({ root: SITE_DIR, port: 0 });
     const widgetBase = `${widgetSite.origin}/widget/`;
     const query = new URLSearchParams({ lang: 'en-GB', 'spa-name': 'Calm Hands', 'booking-url': 'https://calm-hands.example/book', accent: '#5b2a86' });
-    spa = await startHost({
+    spa = await startServer({
+      root: SITE_DIR,
+      port: 0,
       pages: {
         '/aftercare.html': {
           body:
@@ -59,7 +56,7 @@ test('the sandboxed iframe embed on another origin resizes itself and completes 
       assert.equal(await tab.evaluate(() => { try { return document.querySelector('iframe').contentDocument; } catch { return 'blocked'; } }), null);
 
       const widget = await widgetDriver(tab, { frame, realMouse: false });
-      const { asked, disposition } = await completeWidgetCheck(widget, { ...USUAL_ANSWERS, hours_since_massage: { days: 2 } });
+      const { asked, disposition } = await walkToResult(widget, { ...USUAL_ANSWERS, hours_since_massage: { days: 2 } });
       assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
       assert.equal(disposition, 'contact_therapist');
       assert.equal(await widget.attribute('.contact a[target="_blank"]', 'href'), 'https://calm-hands.example/book');

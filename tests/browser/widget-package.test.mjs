@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBrowser, watchPage, SITE_DIR, REPO_ROOT } from './harness.mjs';
-import { startHost, widgetDriver } from './widget-support.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { widgetDriver } from './widget-support.mjs';
 
 const WIDGET_DIR = path.join(SITE_DIR, 'widget');
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -71,7 +72,7 @@ test('npm pack gives a tarball that installs offline into a scratch site and ren
         '<body><soreness-check spa-name="Ruhige Hände" emergency-number="112"></soreness-check></body></html>',
     );
 
-    const host = await startHost({ root: site });
+    const host = await startServer({ root: site, port: 0 });
     try {
       await withBrowser(async (browser) => {
         const tab = await browser.newPage();

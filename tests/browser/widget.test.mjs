@@ -7,9 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchPage, foreignRequests, REPO_ROOT } from './harness.mjs';
+import { launchBrowser, watchPage, foreignRequests, REPO_ROOT, SITE_DIR } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { USUAL_ANSWERS } from './checker-page.mjs';
-import { startHost, widgetDriver, completeWidgetCheck } from './widget-support.mjs';
+import { widgetDriver } from './widget-support.mjs';
+import { walkToResult } from './walker.mjs';
 
 const strings = (language) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${language}.json`), 'utf8'));
 const en = strings('en');
@@ -69,7 +71,9 @@ window.spyReport = () => {
 let browser;
 let host;
 before(async () => {
-  host = await startHost({
+  host = await startServer({
+    root: SITE_DIR,
+    port: 0,
     pages: {
       '/host.css': { body: hostileCss, type: 'text/css; charset=utf-8' },
       '/hostile.html': page('<div><p>Our aftercare</p></div><main><h1>Aftercare</h1><soreness-check lang="en" spa-name="Calm Hands" spa-phone="+44 20 7946 0000"></soreness-check></main>'),
@@ -117,7 +121,7 @@ test('hostile host CSS cannot break the widget: it shows, keeps its own type, an
     assert.equal(await widget.style('.checker', 'fontSize'), '16px', 'not the host\'s 9px root or 23px body');
     assert.doesNotMatch(await widget.style('.checker', 'fontFamily'), /Comic/);
     assert.ok((await tab.evaluate(() => document.querySelector('soreness-check').getBoundingClientRect().height)) > 300, 'the widget takes room');
-    const { asked, disposition } = await completeWidgetCheck(widget, { ...USUAL_ANSWERS, hours_since_massage: { days: 2 } });
+    const { asked, disposition } = await walkToResult(widget, { ...USUAL_ANSWERS, hours_since_massage: { days: 2 } });
     assert.deepEqual(asked, Object.keys(USUAL_ANSWERS));
     assert.equal(disposition, 'contact_therapist');
     assert.equal(await widget.text('article.result h1'), en.dispositions.contact_therapist.label);
@@ -141,7 +145,7 @@ test('two widgets on one page work independently; the WebAssembly is fetched onc
     assert.equal(await second.text('.call-button'), 'Jetzt 144 anrufen');
     assert.equal(await second.attribute('.call-button', 'href'), 'tel:144');
     assert.equal(await first.count('article.result'), 0, 'the first widget is still on its start screen');
-    const { disposition } = await completeWidgetCheck(first);
+    const { disposition } = await walkToResult(first, USUAL_ANSWERS);
     assert.equal(disposition, 'self_care');
     assert.equal(await second.attribute('article.result', 'data-disposition'), 'emergency', 'the second kept its own result');
     const wasm = log.requests.filter((url) => url.endsWith('/soreness-core.wasm'));
@@ -154,13 +158,16 @@ test('a host script listening to events and reading window, storage and the elem
   await withPage(async (tab) => {
     await tab.goto(`${host.url}spy.html`);
     const widget = await widgetDriver(tab);
-    const { disposition } = await completeWidgetCheck(widget, { ...USUAL_ANSWERS, symptoms: ['dark_urine'] });
+    const answers = { ...USUAL_ANSWERS, symptoms: ['dark_urine'] };
+    const { disposition } = await walkToResult(widget, answers);
     assert.equal(disposition, 'urgent');
     assert.equal(await widget.text('.call-button'), 'If it gets worse fast, call 911', 'lang="en" in an en-US browser: the US number');
     const seen = await tab.evaluate(() => window.spyReport());
     // Everything the host could see, as text: no answer, option, question or result may be in it.
-    const secrets = ['dark_urine', 'deep_tissue', 'strong_but_fine', 'upper_back', 'dull_ache', 'urgent', en.dispositions.urgent.label,
-      en.questions.symptoms.options.dark_urine, en.questions.massage_type.options.deep_tissue];
+    const optionIds = Object.values(answers).flat().filter((value) => typeof value === 'string' && value.includes('_'));
+    assert.ok(optionIds.length >= 4, `the distinctive option ids of the answers: ${optionIds}`);
+    const secrets = [...optionIds, 'urgent', en.dispositions.urgent.label,
+      en.questions.symptoms.options.dark_urine, en.questions.massage_type.options[answers.massage_type]];
     for (const secret of secrets) assert.ok(!seen.text.includes(secret), `the host saw "${secret}"`);
     assert.deepEqual(seen.storage, { local: 0, session: 0, cookies: '' });
     assert.deepEqual(seen.windowKeys, [], 'nothing new on window');
@@ -172,6 +179,6 @@ test('a host script listening to events and reading window, storage and the elem
     assert.ok(seen.clicks > 5, 'the spy really listened');
     // The documented limit of an element in the host's own page: a capture listener on window sees the
     // keys pressed (here the hours typed). The sandboxed iframe embed is the answer to that.
-    assert.deepEqual(seen.captureKeys, ['3', '0']);
+    assert.deepEqual(seen.captureKeys, [...String(answers.hours_since_massage)]);
   });
 });

@@ -2,14 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkerModule, nodeChecker } from './site.mjs';
+import { USUAL_ANSWERS, usualWith } from '../support/test-data.mjs';
 
 const checker = await nodeChecker();
-
-const usualCase = {
-  danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
-  first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same',
-  daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'],
-};
 
 test('a chest-pain answer is an emergency, with its reason and the answer behind it', () => {
   const result = checker.assess({ danger_signs: ['chest_pain'] });
@@ -21,7 +16,7 @@ test('a chest-pain answer is an emergency, with its reason and the answer behind
 });
 
 test('the usual pattern is self-care, with a timeline placed from the hours since the massage', () => {
-  const result = checker.assess(usualCase);
+  const result = checker.assess(usualWith({ hours_since_massage: 30 }));
   assert.equal(result.disposition.id, 'self_care');
   assert.equal(result.complete, true);
   assert.equal(result.timeline.phase, 'peak');
@@ -42,7 +37,7 @@ test('a C++ error becomes a CheckerError naming the field, and the module keeps 
     return true;
   });
   assert.throws(() => checker.assess(null), /^CheckerError: \/: expected an object of answers/);
-  assert.equal(checker.assess(usualCase).disposition.id, 'self_care');
+  assert.equal(checker.assess(USUAL_ANSWERS).disposition.id, 'self_care');
 });
 
 test('two checkers share one module and stay independent', async () => {

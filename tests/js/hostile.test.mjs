@@ -1,6 +1,8 @@
 // Hostile input at the JavaScript boundary (issue 8): every bad value gives a CheckerError whose
 // message names the field (a JSON pointer; "/" is the whole answers object, for limits on the
 // whole document), and the same checker still assesses a valid case correctly afterwards.
+// The answers JSON can hold come from the shared table tests/data/answer-errors.json (also read by
+// tests/unit/test_answers.cpp); what only JavaScript can make is in hostile-table.mjs.
 // Limits are documented in docs/limits.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,17 +10,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkerModule, nodeChecker, readSite, siteDir } from './site.mjs';
-import { hostileTable, usualCase } from './hostile-table.mjs';
+import { hostileTable } from './hostile-table.mjs';
+import { USUAL_ANSWERS, testData } from '../support/test-data.mjs';
 
 const checker = await nodeChecker();
 const { CheckerError } = checkerModule;
 
 const table = hostileTable();
+const answerErrors = testData('answer-errors.json').cases;
 
 function assertStillWorks() {
-  assert.equal(checker.assess(usualCase).disposition.id, 'self_care');
+  assert.equal(checker.assess(USUAL_ANSWERS).disposition.id, 'self_care');
   assert.equal(checker.assess({ danger_signs: ['chest_pain'] }).disposition.id, 'emergency');
-  assert.deepEqual(checker.nextQuestions(usualCase).ask, []);
+  assert.deepEqual(checker.nextQuestions(USUAL_ANSWERS).ask, []);
 }
 
 for (const [name, answers, code, where, message] of table) {
@@ -37,21 +41,38 @@ for (const [name, answers, code, where, message] of table) {
   });
 }
 
-test('hostile input: a repeated answer key, which a JS object cannot hold, is rejected by the core', async () => {
-  // JSON text is the only way to repeat a key, and the wrapper only takes objects; so this goes
-  // through the same WebAssembly core the wrapper uses, with raw JSON text.
+// The wrapper takes an object of answers (its own checks on the root differ: hostile-table.mjs), so the
+// table's object cases go through it; every case also goes through the raw Embind core as JSON text.
+for (const c of answerErrors.filter((each) => each.answers !== null && typeof each.answers === 'object' && !Array.isArray(each.answers))) {
+  test(`answer-error table, JS API: ${c.name}`, () => {
+    for (const call of ['assess', 'nextQuestions']) {
+      assert.throws(() => checker[call](c.answers), (error) => {
+        assert.ok(error instanceof CheckerError, `${call}: a CheckerError, got ${error}`);
+        assert.deepEqual({ code: error.code, where: error.where, message: error.message }, { code: c.code, where: c.where, message: `${c.where}: ${c.message}` }, call);
+        return true;
+      });
+      assertStillWorks();
+    }
+  });
+}
+
+test('answer-error table, raw core: every case as JSON text gives its error envelope; valid answers still work', async () => {
+  // JSON text is the only way to repeat a key or send text that is not JSON, and the wrapper only takes
+  // objects; so this goes through the same WebAssembly core the wrapper uses, with raw JSON text.
   const { default: createCoreModule } = await import(pathToFileURL(path.join(siteDir, 'soreness-core.js')).href);
   const core = await createCoreModule({ wasmBinary: readFileSync(path.join(siteDir, 'soreness-core.wasm')) });
   const loaded = JSON.parse(core.load(readSite('knowledge/knowledge-base.json'), readSite('knowledge/strings/en.json')));
   assert.equal(loaded.ok, true);
-  for (const call of ['assess', 'nextQuestions']) {
-    const envelope = JSON.parse(core[call](loaded.result, '{"pain_now":3,"trend":"worse","pain_now":4}'));
-    assert.deepEqual(envelope, {
-      ok: false,
-      error: { code: 'answers.duplicate_answer', where: '/pain_now', message: "question 'pain_now' is answered twice" },
-    });
-    const fine = JSON.parse(core[call](loaded.result, JSON.stringify(usualCase)));
-    assert.equal(fine.ok, true);
+  assert.ok(answerErrors.length >= 50, `the table has ${answerErrors.length} cases`);
+  assert.ok(answerErrors.some((c) => c.code === 'answers.duplicate_answer' && 'answers_text' in c), 'a repeated key is in the table');
+  for (const c of answerErrors) {
+    const text = 'answers_text' in c ? c.answers_text : JSON.stringify(c.answers);
+    for (const call of ['assess', 'nextQuestions']) {
+      const envelope = JSON.parse(core[call](loaded.result, text));
+      assert.deepEqual(envelope, { ok: false, error: { code: c.code, where: c.where, message: c.message } }, `${c.name} (${call})`);
+      const fine = JSON.parse(core[call](loaded.result, JSON.stringify(USUAL_ANSWERS)));
+      assert.equal(fine.ok, true);
+    }
   }
   // Invalid UTF-8 cannot be made in a JS string; raw bytes only reach the core in C++ (test_regressions.cpp).
   const bad = JSON.parse(core.assess(loaded.result, '{"trend":"\\ud800"}'));

@@ -3,16 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeChecker } from './site.mjs';
+import { USUAL_ANSWERS } from '../support/test-data.mjs';
 
 const checker = await nodeChecker();
 
 const cases = [
   { danger_signs: ['chest_pain'] },
-  {
-    danger_signs: ['none'], passed_signs: ['none'], hours_since_massage: 30, massage_type: 'deep_tissue', pressure: 'strong_but_fine',
-    first_massage: 'no', body_regions: ['upper_back'], pain_now: 4, pain_feel: ['dull_ache'], trend: 'same',
-    daily_impact: 'some', symptoms: ['none'], risk_factors: ['none'],
-  },
+  USUAL_ANSWERS,
   { body_regions: ['calves'], side: 'left', symptoms: ['swelling', 'one_leg'], risk_factors: ['previous_clot'] },
   { danger_signs: ['none', 'short_breath'], symptoms: ['none', 'fever_chills'] },
   {},

@@ -1,7 +1,7 @@
-// Issue 13: the written vignettes (tests/vignettes/vignettes.json) also run through the JavaScript API of
+// Issue 13: the written vignettes (tests/data/vignettes.json) also run through the JavaScript API of
 // the WebAssembly build, from the same data file the native suite (tests/unit/test_vignettes.cpp) reads.
 // Each case's disposition must lie inside its acceptable range, and, when the case is recorded in the
-// golden file tests/vignettes/expected.json, must equal the recorded disposition and rules. Cases not yet
+// golden file tests/data/vignettes-expected.json, must equal the recorded disposition and rules. Cases not yet
 // recorded are skipped for the golden comparison, with a count; re-record natively (SORENESS_RECORD=1, see
 // tests/unit/test_vignettes.cpp), never from here.
 //
@@ -25,8 +25,8 @@ const rank = (id) => {
   return r;
 };
 
-const vignettes = readJson('tests/vignettes/vignettes.json').cases;
-const expected = readJson('tests/vignettes/expected.json').cases;
+const vignettes = readJson('tests/data/vignettes.json').cases;
+const expected = readJson('tests/data/vignettes-expected.json').cases;
 const checker = await nodeChecker();
 
 test('the built site carries the knowledge base of this tree (else rebuild it: scripts/build.sh wasm-release)', () => {
@@ -43,7 +43,7 @@ test('the vignette file is one list of uniquely named cases with valid ranges', 
     ids.add(c.id);
     assert.ok(rank(c.acceptable.at_least) <= rank(c.acceptable.at_most), `${c.id}: at_least is above at_most`);
   }
-  for (const id of Object.keys(expected)) assert.ok(ids.has(id), `expected.json has a case no vignette has: ${id}`);
+  for (const id of Object.keys(expected)) assert.ok(ids.has(id), `vignettes-expected.json has a case no vignette has: ${id}`);
 });
 
 const unrecorded = vignettes.filter((c) => !Object.hasOwn(expected, c.id)).map((c) => c.id);
@@ -64,7 +64,7 @@ for (const c of vignettes) {
       assert.deepEqual(result.dropped, c.dropped ?? [], `${c.id}: the answers dropped differ from the case's "dropped"`);
       assert.deepEqual(checker.step(c.answers).dropped, c.dropped ?? []);
     });
-    await t.test('matches the golden record', { skip: unrecorded.includes(c.id) && 'not recorded in expected.json yet' }, () => {
+    await t.test('matches the golden record', { skip: unrecorded.includes(c.id) && 'not recorded in vignettes-expected.json yet' }, () => {
       const record = expected[c.id];
       assert.equal(got, record.disposition, `${c.id}: recorded ${record.disposition}, the JavaScript API says ${got}`);
       assert.deepEqual(fired, record.trace, `${c.id}: the rules that fired differ from the record`);
@@ -73,5 +73,5 @@ for (const c of vignettes) {
 }
 
 test(`golden record: ${vignettes.length - unrecorded.length} of ${vignettes.length} vignettes recorded, ${unrecorded.length} skipped`, (t) => {
-  if (unrecorded.length) t.diagnostic(`not in tests/vignettes/expected.json (re-record natively with SORENESS_RECORD=1): ${unrecorded.join(', ')}`);
+  if (unrecorded.length) t.diagnostic(`not in tests/data/vignettes-expected.json (re-record natively with SORENESS_RECORD=1): ${unrecorded.join(', ')}`);
 });

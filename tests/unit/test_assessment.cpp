@@ -52,106 +52,23 @@ std::string shared(const std::vector<std::string>& given, const std::set<std::st
     return found;
 }
 
-/// One case per rule: the answers that make it fire (merged into usual soreness) and the least urgent
-/// disposition that is clinically right for that case, judged from the triage policy, not read off
-/// the knowledge base.
+/// One case per rule (tests/data/rule-cases.json, shared with tests/js/rule-cases.test.mjs): the changes
+/// to the usual answers that make the rule fire, and the least urgent disposition that is clinically right
+/// for that case, judged from the triage policy, not read off the knowledge base.
 struct rule_case {
-    const char* rule;
+    std::string rule;
     json overrides;
     disposition at_least;
 };
 
 const std::vector<rule_case>& rule_cases() {
-    static const std::vector<rule_case> cases = {
-        {"chest_pain", {{"danger_signs", {"chest_pain"}}}, disposition::emergency},
-        {"short_breath", {{"danger_signs", {"short_breath"}}}, disposition::emergency},
-        {"sudden_headache", {{"danger_signs", {"sudden_headache"}}, {"body_regions", {"neck"}}}, disposition::emergency},
-        {"brain_signs", {{"danger_signs", {"brain_signs"}}}, disposition::emergency},
-        {"saddle_numbness", {{"danger_signs", {"saddle_numbness"}}, {"body_regions", {"lower_back"}}}, disposition::emergency},
-        {"one_leg_with_breathing_or_chest",
-         {{"danger_signs", {"short_breath"}}, {"symptoms", {"one_leg"}}, {"body_regions", {"calves"}}, {"side", "left"}},
-         disposition::emergency},
-        {"dark_urine", {{"symptoms", {"dark_urine"}}, {"massage_type", "deep_tissue"}}, disposition::urgent},
-        {"one_leg", {{"symptoms", {"one_leg"}}, {"body_regions", {"calves"}}, {"side", "right"}}, disposition::urgent},
-        {"fever_with_infection_signs", {{"symptoms", {"fever_chills", "redness_warmth"}}, {"massage_type", "cupping_scraping"}},
-         disposition::urgent},
-        {"limb_weakness", {{"symptoms", {"limb_weakness"}}, {"body_regions", {"arms"}}, {"side", "left"}}, disposition::urgent},
-        {"bleeding_on_blood_thinners", {{"risk_factors", {"blood_thinners"}}, {"symptoms", {"large_bruising"}}}, disposition::urgent},
-        {"swelling_after_previous_clot", {{"risk_factors", {"previous_clot"}}, {"symptoms", {"swelling"}}}, disposition::urgent},
-        {"severe_pain_getting_worse", {{"pain_now", 8}, {"trend", "worse"}}, disposition::urgent},
-        {"severe_pain_stops_activities", {{"pain_now", 9}, {"daily_impact", "stops_normal"}}, disposition::urgent},
-        {"not_improving_after_3_days", {{"hours_since_massage", 80}, {"trend", "same"}}, disposition::see_doctor},
-        {"worse_after_2_days", {{"hours_since_massage", 50}, {"trend", "worse"}}, disposition::see_doctor},
-        {"severe_pain_not_improving", {{"pain_now", 8}, {"hours_since_massage", 60}, {"trend", "same"}}, disposition::see_doctor},
-        {"large_bruise_swelling_redness", {{"symptoms", {"large_bruising"}}}, disposition::see_doctor},
-        {"numbness_or_tingling", {{"symptoms", {"tingling"}}}, disposition::see_doctor},
-        {"fever", {{"symptoms", {"fever_chills"}}}, disposition::see_doctor},
-        {"pus_or_wound", {{"symptoms", {"pus_wound"}}}, disposition::see_doctor},
-        {"injury_feels_worse", {{"risk_factors", {"injury_worse"}}}, disposition::see_doctor},
-        {"surgery_site_worse", {{"risk_factors", {"recent_surgery_injury"}}, {"trend", "worse"}}, disposition::see_doctor},
-        // The policy puts a small bruise at contact_therapist; blood thinners make it worth more care.
-        {"bruising_on_blood_thinners", {{"risk_factors", {"blood_thinners"}}, {"symptoms", {"mild_bruising"}}},
-         disposition::contact_therapist},
-        {"pregnancy_with_swelling_or_strong_pain",
-         {{"risk_factors", {"pregnancy"}}, {"massage_type", "prenatal"}, {"pain_now", 7}}, disposition::contact_therapist},
-        {"sharp_pain_with_osteoporosis", {{"risk_factors", {"osteoporosis"}}, {"pain_feel", {"sharp_shooting"}}}, disposition::see_doctor},
-        {"danger_signs_not_answered", {{"danger_signs", nullptr}}, disposition::see_doctor},
-        {"symptoms_not_answered", {{"symptoms", nullptr}}, disposition::see_doctor},
-        {"pressure_too_painful", {{"pressure", "too_painful"}}, disposition::contact_therapist},
-        {"sharp_or_shooting_pain", {{"pain_feel", {"sharp_shooting"}}}, disposition::contact_therapist},
-        {"not_easing_after_2_days", {{"hours_since_massage", 55}, {"trend", "same"}}, disposition::contact_therapist},
-        {"much_more_sore_than_expected", {{"pain_now", 7}}, disposition::contact_therapist},
-        {"mild_bruising", {{"symptoms", {"mild_bruising"}}}, disposition::contact_therapist},
-        {"recent_surgery_or_injury_site", {{"risk_factors", {"recent_surgery_injury"}}, {"trend", "better"}}, disposition::contact_therapist},
-        {"risk_factors_not_answered", {{"risk_factors", nullptr}}, disposition::contact_therapist},
-        {"answers_missing", {{"pain_feel", nullptr}}, disposition::contact_therapist},
-        {"usual_soreness", json::object(), disposition::self_care},
-        {"stiffness", {{"pain_feel", {"stiff"}}}, disposition::self_care},
-        {"bruised_or_swollen_feeling", {{"pain_feel", {"tender"}}}, disposition::self_care},
-        {"tired_or_queasy", {{"symptoms", {"tiredness", "nausea"}}}, disposition::self_care},
-        {"new_to_massage", {{"first_massage", "yes"}}, disposition::self_care},
-        {"deep_work", {{"massage_type", "deep_tissue"}}, disposition::self_care},
-        {"chest_region_sore", {{"body_regions", {"chest"}}}, disposition::self_care},
-        {"not_sore", {{"pain_now", 0}, {"body_regions", {"none"}}, {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}},
-         disposition::self_care},
-        {"not_sore_after_two_days",
-         {{"pain_now", 0}, {"hours_since_massage", 60}, {"body_regions", {"none"}}, {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}},
-         disposition::self_care},
-        // Knowledge base 2.0 (issue 13): each new red flag at least at the floor the issue sets.
-        {"one_side_weak", {{"danger_signs", {"one_side_weak"}}}, disposition::emergency},
-        {"confused_drowsy", {{"danger_signs", {"confused_drowsy"}}}, disposition::emergency},
-        {"coughing_blood", {{"danger_signs", {"coughing_blood"}}}, disposition::emergency},
-        {"face_swelling", {{"danger_signs", {"face_swelling"}}}, disposition::emergency},
-        {"stroke_signs_passed", {{"passed_signs", {"stroke_signs"}}}, disposition::emergency},
-        {"sudden_headache_passed", {{"passed_signs", {"sudden_headache"}}}, disposition::emergency},
-        {"fainted_with_heart_signs", {{"passed_signs", {"fainted", "heart_racing"}}}, disposition::emergency},
-        {"both_legs", {{"symptoms", {"both_legs"}}, {"body_regions", {"lower_back"}}}, disposition::emergency},
-        {"clot_risk_with_breathing_or_chest_passed",
-         {{"risk_factors", {"hormones"}}, {"passed_signs", {"short_breath"}}}, disposition::emergency},
-        {"chest_or_breathing_passed", {{"passed_signs", {"chest_pain"}}}, disposition::urgent},
-        {"little_urine", {{"symptoms", {"little_urine"}}}, disposition::urgent},
-        {"whole_limb_swollen", {{"symptoms", {"whole_limb_swollen"}}}, disposition::urgent},
-        {"new_injury", {{"symptoms", {"new_injury"}}}, disposition::urgent},
-        {"one_sided_leg_with_clot_risk", {{"risk_factors", {"recent_birth"}}, {"body_regions", {"calves"}}, {"side", "right"}}, disposition::urgent},
-        {"pregnancy_warning_signs", {{"risk_factors", {"pregnancy"}}, {"pregnancy_signs", {"less_movement"}}}, disposition::urgent},
-        {"fever_headache_neck", {{"symptoms", {"fever_chills", "mild_headache"}}, {"body_regions", {"neck"}}}, disposition::urgent},
-        {"fainted_once", {{"passed_signs", {"fainted"}}}, disposition::see_doctor},
-        {"heart_racing", {{"passed_signs", {"heart_racing"}}}, disposition::see_doctor},
-        {"vomiting", {{"symptoms", {"vomiting"}}}, disposition::see_doctor},
-        {"burn_blister", {{"symptoms", {"burn_blister"}}, {"massage_type", "other"}}, disposition::see_doctor},
-        {"blood_thinners_headache", {{"risk_factors", {"blood_thinners"}}, {"symptoms", {"mild_headache"}}}, disposition::see_doctor},
-        {"blood_thinners_strong_pain", {{"risk_factors", {"blood_thinners"}}, {"pain_now", 7}, {"trend", "worse"}}, disposition::see_doctor},
-        {"tender_trunk_with_osteoporosis", {{"risk_factors", {"osteoporosis"}}, {"pain_feel", {"tender"}}, {"body_regions", {"upper_back"}}},
-         disposition::see_doctor},
-        {"still_sore_after_a_week", {{"hours_since_massage", 170}, {"pain_now", 3}, {"trend", "better"}}, disposition::see_doctor},
-        {"severe_pain", {{"pain_now", 8}, {"trend", "better"}}, disposition::see_doctor},
-        {"passed_signs_not_answered", {{"passed_signs", nullptr}}, disposition::see_doctor},
-        {"pregnancy_signs_not_answered", {{"risk_factors", {"pregnancy"}}}, disposition::see_doctor},
-        {"leg_side_not_answered_with_clot_risk", {{"risk_factors", {"previous_clot"}}, {"body_regions", {"thighs"}}}, disposition::see_doctor},
-        {"sore_beyond_3_days", {{"hours_since_massage", 80}, {"trend", "better"}}, disposition::contact_therapist},
-        {"itchy_rash", {{"symptoms", {"itchy_rash"}}}, disposition::contact_therapist},
-        {"light_headed_passed", {{"passed_signs", {"light_headed"}}}, disposition::self_care},
-    };
+    static const std::vector<rule_case> cases = [] {
+        std::vector<rule_case> read;
+        const json& data = test_data("rule-cases.json")["cases"];
+        REQUIRE(data.is_array());
+        for (const auto& c : data) read.push_back({c.at("rule").get<std::string>(), c.at("changes"), disposition_named(c.at("at_least").get<std::string>())});
+        return read;
+    }();
     return cases;
 }
 
@@ -164,7 +81,7 @@ TEST_CASE("the usual-soreness starting point is self-care with nothing missing")
     CHECK(t.report["missing"] == json::array());
 }
 
-TEST_CASE("every rule in the knowledge base has a case in this file") {
+TEST_CASE("every rule in the knowledge base has a case in tests/data/rule-cases.json") {
     std::set<std::string> covered;
     for (auto& c : rule_cases()) {
         CHECK_MESSAGE(covered.insert(c.rule).second, "two cases for rule " << c.rule);
@@ -172,7 +89,7 @@ TEST_CASE("every rule in the knowledge base has a case in this file") {
                       "a case for rule '" << c.rule << "', which the knowledge base no longer has");
     }
     for (auto& r : kb().rules)
-        CHECK_MESSAGE(covered.count(r.id) == 1, "rule '" << r.id << "' has no case in rule_cases(); add one");
+        CHECK_MESSAGE(covered.count(r.id) == 1, "rule '" << r.id << "' has no case in tests/data/rule-cases.json; add one");
 }
 
 TEST_CASE("every rule fires on its case and the disposition is at least what the case needs") {
@@ -182,7 +99,9 @@ TEST_CASE("every rule fires on its case and the disposition is at least what the
         CHECK_MESSAGE(t.fired_rule(c.rule), "rule " << c.rule << " did not fire on " << c.overrides.dump() << "; fired: " << t.fired_text());
         CHECK_MESSAGE(t.result >= c.at_least,
                       "rule " << c.rule << ": " << disposition_id(t.result) << " is milder than " << disposition_id(c.at_least));
-        const auto& r = *std::find_if(kb().rules.begin(), kb().rules.end(), [&](auto& each) { return each.id == c.rule; });
+        const auto found = std::find_if(kb().rules.begin(), kb().rules.end(), [&](auto& each) { return each.id == c.rule; });
+        REQUIRE_MESSAGE(found != kb().rules.end(), "no rule " << c.rule);
+        const auto& r = *found;
         // The result is the most urgent disposition any fired rule requires.
         CHECK(t.result >= r.requires_at_least);
         const json trace_entry = {{"rule", c.rule}, {"requires", disposition_id(r.requires_at_least)}};

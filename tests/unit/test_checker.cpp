@@ -6,6 +6,7 @@
 
 #include "soreness/checker.hpp"
 #include "test_support.hpp"
+#include "triage_helpers.hpp"
 
 using nlohmann::json;
 
@@ -44,10 +45,7 @@ TEST_CASE("issue 13: the result says which calls it offers, the main one first")
         REQUIRE(reply["ok"] == true);
         return reply["result"]["calls"];
     };
-    const json usual = {{"danger_signs", {"none"}}, {"hours_since_massage", 20}, {"massage_type", "relaxation"},
-                        {"pressure", "strong_but_fine"}, {"first_massage", "no"}, {"body_regions", {"upper_back"}},
-                        {"pain_now", 3}, {"pain_feel", {"dull_ache"}}, {"trend", "same"}, {"daily_impact", "none"},
-                        {"symptoms", {"none"}}, {"risk_factors", {"none"}}};
+    const json usual = soreness::testing::usual_soreness();
     json urgent = usual;
     urgent["symptoms"] = {"dark_urine"};
     json therapist = usual;

@@ -59,11 +59,30 @@ TEST_CASE("'side' is asked only when a leg region is chosen (issue 13: it counts
         CHECK(flow["ask"][0] == "side");
         CHECK(flow["applicable"] == all_question_ids(true));
     }
-    SUBCASE("an answer for 'side' that no longer applies is ignored") {
+    SUBCASE("an answer for 'side' that no longer applies changes nothing") {
         json flow = next({{"body_regions", {"neck"}}, {"side", "left"}});
         CHECK_FALSE(contains(flow["applicable"], "side"));
-        triage t = run(usual_with({{"body_regions", {"neck"}}, {"side", "left"}}));
-        CHECK(t.report["complete"] == true);
+        CHECK_FALSE(contains(flow["ask"], "side"));
+        // With a clot risk, a leg's side decides between urgent and see a doctor; a neck's "side" must not.
+        for (const char* risk : {"none", "recent_birth"}) {
+            CAPTURE(risk);
+            triage with_side = run(usual_with({{"body_regions", {"neck"}}, {"risk_factors", {risk}}, {"side", "right"}}));
+            triage without = run(usual_with({{"body_regions", {"neck"}}, {"risk_factors", {risk}}}));
+            CHECK(with_side.result == without.result);
+            CHECK(with_side.fired == without.fired);
+            CHECK(with_side.report["advice"] == without.report["advice"]);
+            CHECK(with_side.report["missing"] == json::array());
+            CHECK(without.report["missing"] == json::array());
+            CHECK(without.report["complete"] == true);
+            CHECK_FALSE(with_side.fired_rule("one_sided_leg_with_clot_risk"));
+            CHECK_FALSE(without.fired_rule("leg_side_not_answered_with_clot_risk"));
+        }
+        // The same comparison on a leg tells the side apart, so the one above could see a difference.
+        triage leg_with_side = run(usual_with({{"body_regions", {"calves"}}, {"risk_factors", {"recent_birth"}}, {"side", "right"}}));
+        triage leg_without = run(usual_with({{"body_regions", {"calves"}}, {"risk_factors", {"recent_birth"}}}));
+        CHECK(leg_with_side.result == soreness::disposition::urgent);
+        CHECK(leg_without.result == soreness::disposition::see_doctor);
+        CHECK(leg_without.report["missing"] == json{"side"});
     }
 }
 

@@ -1,8 +1,8 @@
-// The vignette suite: written cases (tests/vignettes/vignettes.json), each a short story, the answers
+// The vignette suite: written cases (tests/data/vignettes.json), each a short story, the answers
 // that person would give and the range of dispositions a clinician would accept. Every case must land
 // inside its range.
 //
-// Golden file: tests/vignettes/expected.json records each case's disposition and the rules that fired,
+// Golden file: tests/data/vignettes-expected.json records each case's disposition and the rules that fired,
 // compared exactly, so any change to the knowledge base or the engine shows up as a reviewable diff.
 // After an intended change, re-record it natively and review the diff before committing:
 //
@@ -27,11 +27,11 @@ using namespace soreness::testing;
 namespace {
 
 const json& vignettes() {
-    static const json doc = json::parse(read_text(test_data_path("vignettes/vignettes.json")));
+    static const json doc = json::parse(read_text(test_data_path("data/vignettes.json")));
     return doc["cases"];
 }
 
-const std::string expected_path = test_data_path("vignettes/expected.json");
+const std::string expected_path = test_data_path("data/vignettes-expected.json");
 
 /// The golden text: one line per case, in the order of vignettes.json, so diffs stay readable.
 std::string golden_text(const std::map<std::string, json>& results) {
@@ -122,12 +122,12 @@ TEST_CASE("every vignette matches the golden record") {
     const json expected = json::parse(read_text(expected_path))["cases"];
     for (auto& c : vignettes()) {
         const std::string id = c["id"];
-        CHECK_MESSAGE(expected.contains(id), "vignette " << id << " is not in expected.json; re-record with SORENESS_RECORD=1");
+        CHECK_MESSAGE(expected.contains(id), "vignette " << id << " is not in vignettes-expected.json; re-record with SORENESS_RECORD=1");
         if (!expected.contains(id)) continue;
         CHECK_MESSAGE(expected[id] == results[id], "vignette " << id << " changed:\n  expected " << expected[id].dump() << "\n  now      "
                                                               << results[id].dump() << "\n  " << c["story"].get<std::string>());
     }
-    for (auto& item : expected.items()) CHECK_MESSAGE(results.count(item.key()) == 1, "expected.json has a case no vignette has: " << item.key());
+    for (auto& item : expected.items()) CHECK_MESSAGE(results.count(item.key()) == 1, "vignettes-expected.json has a case no vignette has: " << item.key());
     // The file is exactly what recording writes (same order and layout), so re-recording gives no noise.
     CHECK(read_text(expected_path) == text);
 }

@@ -2,6 +2,7 @@
 // Shared by the assessment, timeline, flow and vignette tests: the shipped knowledge base loaded once,
 // a complete "usual soreness" answer set to start cases from, and one call that runs a case.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,24 +24,22 @@ inline const checker& shipped_checker() {
 }
 inline const knowledge_base& kb() { return shipped_checker().knowledge(); }
 
-/// A complete answer set that is the textbook "good soreness": a day after a firm massage, a dull,
-/// tender ache of 3 in the upper back, no flag, no risk factor. Cases change only what they test.
+/// A JSON test data file under tests/data/, parsed once per name; fails the test when it is not JSON.
+inline const json& test_data(const std::string& name) {
+    static std::map<std::string, json> cache;
+    auto found = cache.find(name);
+    if (found != cache.end()) return found->second;
+    json parsed = json::parse(read_text(test_data_path("data/" + name)), nullptr, false);
+    REQUIRE_MESSAGE(!parsed.is_discarded(), "tests/data/" << name << " is not valid JSON");
+    return cache.emplace(name, std::move(parsed)).first->second;
+}
+
+/// The usual answers (tests/data/usual-answers.json, shared with the JS and browser tests): a complete
+/// answer set that is the textbook "good soreness". Cases change only what they test.
 inline json usual_soreness() {
-    return {
-        {"danger_signs", {"none"}},
-        {"passed_signs", {"none"}},
-        {"hours_since_massage", 20},
-        {"massage_type", "relaxation"},
-        {"pressure", "strong_but_fine"},
-        {"first_massage", "no"},
-        {"body_regions", {"upper_back", "shoulders"}},
-        {"pain_now", 3},
-        {"pain_feel", {"dull_ache", "tender"}},
-        {"trend", "same"},
-        {"daily_impact", "none"},
-        {"symptoms", {"none"}},
-        {"risk_factors", {"none"}},
-    };
+    const json& answers = test_data("usual-answers.json")["answers"];
+    REQUIRE(answers.is_object());
+    return answers;
 }
 
 /// usual_soreness() with `overrides` merged in (RFC 7396: a null value removes the answer).
