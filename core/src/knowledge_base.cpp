@@ -102,7 +102,7 @@ public:
 
 class loader {
 public:
-    loader(validator& check, knowledge_base& kb) : check_(check), kb_(kb) {}
+    loader(validator& check, knowledge_base& kb, const load_options& options) : check_(check), kb_(kb), options_(options) {}
 
     void read_knowledge(const json& doc) {
         if (!check_.expect_object(doc, "", {"version", "dispositions", "questions", "rules", "advice", "timeline"},
@@ -218,6 +218,7 @@ public:
 private:
     validator& check_;
     knowledge_base& kb_;
+    const load_options& options_;
 
     void read_plural_categories(const json& v) {
         auto ids = check_.id_list(v, "/plural_categories");
@@ -427,9 +428,11 @@ private:
     }
 
     void read_help_lines(const json& v) {
-        if (!check_.expect_object(v, "/help_lines", {"source", "default", "countries"})) return;
+        const bool shaped = options_.sources_required ? check_.expect_object(v, "/help_lines", {"source", "default", "countries"})
+                                                      : check_.expect_object(v, "/help_lines", {"default", "countries"}, {"source"});
+        if (!shaped) return;
         auto& table = kb_.help_lines;
-        table.source = check_.text(field(v, "source"), "/help_lines/source");
+        if (options_.sources_required || v.contains("source")) table.source = check_.text(field(v, "source"), "/help_lines/source");
         read_country(field(v, "default"), "/help_lines/default", table.fallback, false);
         const json& countries = field(v, "countries");
         if (!countries.is_array()) {
@@ -804,7 +807,9 @@ private:
         for (std::size_t i = 0; i < v.size() && i < max_rules; ++i) {
             std::string where = "/rules/" + std::to_string(i);
             rule r;
-            if (!check_.expect_object(v[i], where, {"id", "requires", "when", "advice", "source"})) continue;
+            const bool shaped = options_.sources_required ? check_.expect_object(v[i], where, {"id", "requires", "when", "advice", "source"})
+                                                          : check_.expect_object(v[i], where, {"id", "requires", "when", "advice"}, {"source"});
+            if (!shaped) continue;
             r.id = check_.text(field(v[i], "id"), where + "/id");
             if (!ids.insert(r.id).second) check_.fail("kb.duplicate_id", where + "/id", "duplicate rule id " + detail::quote(r.id));
             auto level = check_.text(field(v[i], "requires"), where + "/requires");
@@ -815,7 +820,7 @@ private:
             r.advice = advice_refs(field(v[i], "advice"), where + "/advice");
             if (r.requires_at_least == disposition::self_care)
                 for (int index : r.advice) kb_.advice[index].everyday = true;
-            r.source = check_.text(field(v[i], "source"), where + "/source");
+            if (options_.sources_required || v[i].contains("source")) r.source = check_.text(field(v[i], "source"), where + "/source");
             kb_.rules.push_back(std::move(r));
         }
     }
@@ -907,10 +912,10 @@ int knowledge_base::advice_index(std::string_view id) const {
     return it == advice.end() ? -1 : static_cast<int>(it - advice.begin());
 }
 
-load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json) {
+load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json, const load_options& options) {
     validator check;
     knowledge_base kb;
-    loader load(check, kb);
+    loader load(check, kb, options);
     json knowledge = parse_document(knowledge_json, "the knowledge base", check);
     if (!check.errors.empty()) return {std::nullopt, check.errors};
     load.read_knowledge(knowledge);

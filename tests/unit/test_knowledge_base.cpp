@@ -681,3 +681,28 @@ TEST_CASE("issue 15: a disposition that ends the check, or shows the contact det
         CHECK(errors_of_kb(kb) == "[kb.unknown_field] /dispositions/4/end_check: unknown field 'end_check'\n");
     }
 }
+
+TEST_CASE("sources: required by every loader but the browser's, which still checks those that are there") {
+    json kb = shipped_kb();
+    kb["rules"][3].erase("source");
+    kb["help_lines"].erase("source");
+    kb.erase("about");
+    const std::string text = kb.dump();
+    const std::string strings = shipped_strings().dump();
+
+    const std::string strict = errors_of(text, strings);
+    CHECK(strict.find("[kb.missing_field] /rules/3: missing field 'source'") != std::string::npos);
+    CHECK(strict.find("[kb.missing_field] /help_lines: missing field 'source'") != std::string::npos);
+
+    soreness::load_options browser;
+    browser.sources_required = false;
+    auto shipped = load_knowledge_base(text, strings, browser);
+    CHECK(shipped.knowledge.has_value());
+    CHECK(shipped.errors.empty());
+
+    kb["rules"][5]["source"] = 7;  // present but not text: wrong everywhere
+    auto wrong = load_knowledge_base(kb.dump(), strings, browser);
+    REQUIRE(wrong.errors.size() == 1);
+    CHECK(wrong.errors.front().code == "kb.wrong_type");
+    CHECK(wrong.errors.front().where == "/rules/5/source");
+}

@@ -171,6 +171,14 @@ struct load_result {
     std::vector<error> errors;
 };
 
+/// How the loader treats what only people read. The browser never shows a rule's `source` or the help lines'
+/// `source`, so the site's copy leaves them out (web/build strips them, about 2 KB of gzip): its loader
+/// (wasm-bindings) is the only one that passes sources_required = false. Every other reader (the CLI, the
+/// tests, the verifier) loads the full file and rejects a missing source. A source that is there is checked alike.
+struct load_options {
+    bool sources_required = true;
+};
+
 /// Reads the knowledge base (knowledge-base.json) and one language's texts (strings/<lang>.json).
 /// Dangling references, duplicate ids, unknown fields, unreachable dispositions, unused advice and
 /// missing or empty texts are load errors, and so are help lines with a malformed country code or phone
@@ -178,6 +186,6 @@ struct load_result {
 /// time and stack: an ask_when using "incomplete", naming its own question or a later one (which
 /// rules out cycles), and conditions nested deeper than max_condition_depth. Only a knowledge base
 /// from here is safe to give to assess, applies and the checker.
-load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json);
+load_result load_knowledge_base(std::string_view knowledge_json, std::string_view strings_json, const load_options& options = {});
 
 }  // namespace soreness
