@@ -15,15 +15,6 @@ using namespace soreness::testing;
 
 namespace {
 
-/// Not sore at all: no pain, nowhere sore, no sign, no risk factor.
-json not_sore() {
-    return {
-        {"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"hours_since_massage", 2}, {"massage_type", "relaxation"}, {"pressure", "comfortable"},
-        {"first_massage", "no"},    {"body_regions", {"none"}}, {"pain_now", 0},               {"symptoms", {"none"}},
-        {"risk_factors", {"none"}},
-    };
-}
-
 json result_of(const soreness::checker& c, const json& answers) {
     json envelope = json::parse(c.assess_json(answers.dump()));
     REQUIRE_MESSAGE(envelope["ok"] == true, envelope.dump());
@@ -41,10 +32,10 @@ json ids(const soreness::knowledge_base& base, std::uint64_t questions) {
 }  // namespace
 
 TEST_CASE("issue 15: not sore, what the pain feels like does not count, even when it says sharp and shooting") {
-    json answers = not_sore();
+    json answers = not_sore_at_all();
     answers["pain_feel"] = {"sharp_shooting"};
     json with_feel = result_of(shipped_checker(), answers);
-    json without = result_of(shipped_checker(), not_sore());
+    json without = result_of(shipped_checker(), not_sore_at_all());
     CHECK(with_feel["dropped"] == json{"pain_feel"});
     CHECK(without["dropped"] == json::array());
     CHECK(with_feel["disposition"]["id"] == "self_care");
@@ -98,7 +89,7 @@ TEST_CASE("issue 15: dropping one answer can make another question stop applying
     REQUIRE_MESSAGE(loaded.errors.empty(), loaded.errors.front().text());
     const soreness::checker chained(std::move(*loaded.knowledge));
 
-    json answers = not_sore();
+    json answers = not_sore_at_all();
     answers["pain_now"] = 9;
     answers["pain_feel"] = {"sharp_shooting"};
     answers["daily_impact"] = "stops_normal";
@@ -110,7 +101,7 @@ TEST_CASE("issue 15: dropping one answer can make another question stop applying
     json r = result_of(chained, answers);
     CHECK(r["dropped"] == json{"pain_feel", "daily_impact"});
     CHECK(r["disposition"]["id"] == "self_care");
-    CHECK(r["trace"] == result_of(chained, not_sore())["trace"]);
+    CHECK(r["trace"] == result_of(chained, not_sore_at_all())["trace"]);
     json next = json::parse(chained.next_questions_json(answers.dump()))["result"];
     CHECK(next["applicable"] == json{"danger_signs", "passed_signs", "hours_since_massage", "massage_type", "pressure", "first_massage",
                                      "body_regions", "pain_now", "symptoms", "risk_factors"});

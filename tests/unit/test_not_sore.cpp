@@ -16,15 +16,6 @@ using namespace soreness::testing;
 
 namespace {
 
-/// The person of the issue: a massage two hours ago, no pain, nowhere sore, no sign, no risk factor.
-json not_sore() {
-    return {
-        {"danger_signs", {"none"}}, {"passed_signs", {"none"}}, {"hours_since_massage", 2}, {"massage_type", "relaxation"}, {"pressure", "comfortable"},
-        {"first_massage", "no"},    {"body_regions", {"none"}}, {"pain_now", 0},               {"symptoms", {"none"}},
-        {"risk_factors", {"none"}},
-    };
-}
-
 json next(const json& answers) {
     json envelope = json::parse(shipped_checker().next_questions_json(answers.dump()));
     REQUIRE_MESSAGE(envelope["ok"] == true, envelope.dump());
@@ -51,7 +42,7 @@ TEST_CASE("issue 18: pain 0 drops the questions about the pain, never the red-fl
 }
 
 TEST_CASE("issue 18: the person who is not sore ends on self-care, complete, with texts that fit") {
-    triage t = run(not_sore());
+    triage t = run(not_sore_at_all());
     CHECK(t.result == disposition::self_care);
     CHECK(t.report["complete"] == true);
     CHECK(t.report["missing"] == json::array());
@@ -67,7 +58,7 @@ TEST_CASE("issue 18: the person who is not sore ends on self-care, complete, wit
     CHECK(t.report["timeline"]["phase"] == "not_sore_yet");
     CHECK(t.report["timeline"]["phase_text"] == kb().timeline.phase_texts.at("not_sore_yet"));
     SUBCASE("two days later, still not sore") {
-        json answers = not_sore();
+        json answers = not_sore_at_all();
         answers["hours_since_massage"] = 50;
         triage later = run(answers);
         CHECK(later.result == disposition::self_care);
@@ -91,14 +82,14 @@ TEST_CASE("issue 18: not sore, but a sign still decides") {
                           sign{{{"risk_factors", {"injury_worse"}}}, disposition::see_doctor},
                           sign{{{"danger_signs", {"saddle_numbness"}}}, disposition::emergency},
                           sign{{{"pressure", "too_painful"}}, disposition::contact_therapist}}) {
-        json answers = not_sore();
+        json answers = not_sore_at_all();
         answers.merge_patch(s.overrides);
         CAPTURE(answers.dump());
         CHECK(run(answers).result >= s.at_least);
     }
     SUBCASE("the red-flag questions left open are never reassuring") {
         for (const char* open : {"symptoms", "risk_factors", "danger_signs", "body_regions"}) {
-            json answers = not_sore();
+            json answers = not_sore_at_all();
             answers.erase(open);
             CAPTURE(open);
             CHECK(run(answers).result >= disposition::contact_therapist);

@@ -50,6 +50,13 @@ inline json usual_with(const json& overrides) {
     return answers;
 }
 
+/// Not sore at all (issue 18): a relaxation massage two hours ago, no pain, nowhere sore, no sign, no risk factor;
+/// the questions about the pain do not apply, so they are left out.
+inline json not_sore_at_all() {
+    return usual_with({{"hours_since_massage", 2}, {"pressure", "comfortable"}, {"body_regions", {"none"}}, {"pain_now", 0},
+                       {"pain_feel", nullptr}, {"trend", nullptr}, {"daily_impact", nullptr}});
+}
+
 /// What one case gave: the disposition, the ids of the rules that fired (in rule order) and the
 /// JSON report the page would show.
 struct triage {
