@@ -4,14 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeChecker, readSite } from './site.mjs';
-import { testData, usualWith } from '../support/test-data.mjs';
+import { testData, usualWith, dispositionRank as rank } from '../support/test-data.mjs';
 
-const order = ['self_care', 'contact_therapist', 'see_doctor', 'urgent', 'emergency'];
-const rank = (id) => {
-  const r = order.indexOf(id);
-  if (r < 0) throw new Error(`unknown disposition ${JSON.stringify(id)}`);
-  return r;
-};
 
 const cases = testData('rule-cases.json').cases;
 const rules = JSON.parse(readSite('knowledge/knowledge-base.json')).rules;

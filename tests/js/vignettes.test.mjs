@@ -14,16 +14,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeChecker, readSite, siteDir } from './site.mjs';
+import { dispositionRank as rank } from '../support/test-data.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const readJson = (relative) => JSON.parse(readFileSync(path.join(root, relative), 'utf8'));
 
-const order = ['self_care', 'contact_therapist', 'see_doctor', 'urgent', 'emergency'];
-const rank = (id) => {
-  const r = order.indexOf(id);
-  if (r < 0) throw new Error(`unknown disposition ${JSON.stringify(id)}`);
-  return r;
-};
 
 const vignettes = readJson('tests/data/vignettes.json').cases;
 const expected = readJson('tests/data/vignettes-expected.json').cases;

@@ -23,3 +23,12 @@ export function usualWith(changes) {
   }
   return answers;
 }
+
+const DISPOSITIONS = ['self_care', 'contact_therapist', 'see_doctor', 'urgent', 'emergency'];
+
+/** A disposition's place from mildest (0) to most urgent, for the acceptable ranges and floors of tests/data. */
+export function dispositionRank(id) {
+  const rank = DISPOSITIONS.indexOf(id);
+  if (rank < 0) throw new Error(`unknown disposition ${JSON.stringify(id)}`);
+  return rank;
+}
