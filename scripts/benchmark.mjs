@@ -1,7 +1,7 @@
 // The performance benchmark (issue 9): builds the release, then measures bytes, load times in Chromium,
 // assessment speed (browser, Node, native), the verifier's speed and a Lighthouse mobile run. Prints one
 // table, writes build/benchmark.json, and exits non-zero when a budget is missed.
-//   node scripts/benchmark.mjs [--no-build] [--loads N] [--skip-verifier] [--skip-lighthouse] [--only STAGE,...]
+//   node scripts/benchmark.mjs [--no-build] [--loads N] [--skip-verifier] [--skip-lighthouse] [--only STAGE,...] [--site DIR]
 //   node scripts/benchmark.mjs --smoke [--lighthouse]
 // Stages for --only: first_load, timings, slow_network, browser_latency, node, native, verifier, lighthouse
 // (e.g. `--no-build --only slow_network,lighthouse` while working on the loading). The table gives each figure
@@ -27,10 +27,11 @@ import { startServer } from './serve.mjs';
 import { CHROMIUM_PATH, withBrowser } from '../tests/browser/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SITE = path.join(ROOT, 'build/site');
+const args = process.argv.slice(2);
+// --site DIR measures another built site (e.g. one built from an older commit, to compare under the same load).
+const SITE = args.includes('--site') ? path.resolve(args[args.indexOf('--site') + 1]) : path.join(ROOT, 'build/site');
 const RELEASE = path.join(ROOT, 'build/native-release');
 const LIGHTHOUSE_TOOLS = path.join(ROOT, 'tests/bench/lighthouse');
-const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
