@@ -12,6 +12,39 @@ registerServiceWorker(new URL('./', import.meta.url));
 
 const root = document.documentElement;
 
+// ---- The core's files, fetched at once --------------------------------------------------------------
+// The head preloads the wasm, the knowledge base and the page language's strings with the HTML. A worker
+// cannot use the page's preloads (it fetches for itself, and only once its own script has arrived, one round
+// trip after this one), so the page takes them here and hands them to the worker: on a slow network the
+// core's bytes are then on their way while app.js and the worker's script still are.
+const preloaded = (() => {
+  const fetched = (url, read) => fetch(new URL(url, document.baseURI)).then((response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return read(response);
+  });
+  const files = document.querySelector('link[rel="preload"][href$=".wasm"]') && {
+    language: root.lang,
+    wasmBinary: fetched(document.querySelector('link[rel="preload"][href$=".wasm"]').href, (r) => r.arrayBuffer()),
+    knowledgeBase: fetched(document.querySelector('link[rel="preload"][href$="knowledge-base.json"]').href, (r) => r.text()),
+    strings: fetched(document.querySelector('link[rel="preload"][href*="/strings/"]').href, (r) => r.text()),
+  };
+  // Left unused (another language, a failure), they must not report an unhandled rejection.
+  for (const key of ['wasmBinary', 'knowledgeBase', 'strings']) files?.[key].catch(() => {});
+  return files;
+})();
+let preloadsUsed = false;
+
+/** The checker in its worker, the first one with the files the page is already fetching. */
+function createChecker(options) {
+  if (preloadsUsed || !preloaded) return createCheckerOffThread(options);
+  preloadsUsed = true;
+  // A failed early fetch (undefined) is tried again the usual way, by the checker itself.
+  const orNothing = (promise) => promise.catch(() => undefined);
+  const sameLanguage = options.language === preloaded.language;
+  return createCheckerOffThread({ ...options, wasmBinary: orNothing(preloaded.wasmBinary), knowledgeBase: orNothing(preloaded.knowledgeBase),
+    strings: sameLanguage ? orNothing(preloaded.strings) : undefined });
+}
+
 // ---- Language ----------------------------------------------------------------------------------------
 
 const offeredLanguages = () => [...document.querySelectorAll('.languages a[hreflang]')].map((link) => link.hreflang);
@@ -72,7 +105,7 @@ const ready = (async () => {
   if (page) document.getElementById('start').replaceWith(page.start);
   checker = await mountChecker(document.getElementById('main'), {
     language,
-    createChecker: createCheckerOffThread,
+    createChecker,
     startScreen: document.getElementById('start'),
     announcer: document.getElementById('announce'),
     navigation,
