@@ -18,13 +18,13 @@
 
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_PATH, withBrowser } from '../tests/browser/harness.mjs';
+import { BYTE_BUDGETS, bytesOfPaths as bytesOfSitePaths, firstLoadPaths, sizesOf } from '../tests/browser/first-load.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -50,8 +50,7 @@ const SCALE = SMOKE
   ? { latencyCalls: 200, warmUpCalls: 20, nodeSeconds: 0.2, nativeSeconds: 0.05, lighthouseRuns: 1 }
   : { latencyCalls: 10_000, warmUpCalls: 1000, nodeSeconds: 2, nativeSeconds: 1, lighthouseRuns: 3 };
 
-// The byte budgets live in one file, which the widget-package test reads too.
-const BYTE_BUDGETS = JSON.parse(readFileSync(path.join(ROOT, 'tests/budgets.json'), 'utf8'));
+// The byte budgets live in one file (tests/budgets.json), which the budget tests read too.
 const BUDGETS = {
   page_first_load_gzip_bytes: { max: BYTE_BUDGETS.page_first_load_gzip_bytes },
   widget_first_load_gzip_bytes: { max: BYTE_BUDGETS.widget_first_load_gzip_bytes },
@@ -70,55 +69,13 @@ const median = (values) => {
 };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const bytesOfPaths = (paths) => bytesOfSitePaths(SITE, paths);
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? listFiles(full) : [full];
   });
-}
-
-function sizesOf(file) {
-  const bytes = readFileSync(file);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
-/** Same-origin paths a fresh page load fetches (no service worker, empty cache). */
-async function firstLoadPaths(browser, url, ready) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const paths = new Set();
-    const origin = new URL(url).origin;
-    page.on('requestfinished', (request) => {
-      const requested = new URL(request.url());
-      if (requested.origin === origin) paths.add(decodeURIComponent(requested.pathname));
-    });
-    await page.goto(url);
-    await ready(page);
-    await page.waitForLoadState('networkidle');
-    return [...paths];
-  } finally {
-    await context.close();
-  }
-}
-
-function bytesOfPaths(paths) {
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  const files = [];
-  for (const urlPath of paths) {
-    let file = path.join(SITE, urlPath);
-    if (urlPath.endsWith('/')) file = path.join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) continue;
-    const size = sizesOf(file);
-    files.push({ path: urlPath, ...size });
-    for (const key of Object.keys(total)) total[key] += size[key];
-  }
-  return { total, files };
 }
 
 // ---------- measurements ----------
@@ -141,12 +98,10 @@ async function measureFirstLoads(browser, siteUrl) {
   // The widget on a host page of its own: only the widget's files count, not the host page.
   writeFileSync(path.join(SITE, '__bench_host.html'), widgetHost);
   try {
-    // The shadow root is closed, so the host cannot see the widget get ready: wait for its files instead.
-    const widgetPaths = await firstLoadPaths(browser, new URL('__bench_host.html', siteUrl).href, (page) =>
-      page.waitForFunction(() => {
-        const names = performance.getEntriesByType('resource').map((r) => r.name);
-        return names.some((n) => n.endsWith('.wasm')) && names.some((n) => n.includes('/strings/'));
-      }, null, { timeout: 30_000 }));
+    // The shadow root is closed, so the host cannot see the widget get ready: wait for its files instead (fetched by
+    // its worker, or by the page when the widget runs on the page's thread).
+    const widgetPaths = await firstLoadPaths(browser, new URL('__bench_host.html', siteUrl).href, (page, fetched) =>
+      fetched((paths) => paths.some((p) => p.endsWith('.wasm')) && paths.some((p) => p.includes('/strings/'))));
     return {
       page: bytesOfPaths(pagePaths),
       widget: bytesOfPaths(widgetPaths.filter((p) => p !== '/__bench_host.html')),

@@ -17,32 +17,26 @@ const root = document.documentElement;
 // cannot use the page's preloads (it fetches for itself, and only once its own script has arrived, one round
 // trip after this one), so the page takes them here and hands them to the worker: on a slow network the
 // core's bytes are then on their way while app.js and the worker's script still are.
-const preloaded = (() => {
-  const fetched = (url, read) => fetch(new URL(url, document.baseURI)).then((response) => {
+// In the head's order: the wasm, the knowledge base, the strings (web/src/page.html).
+const preloaded = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((link, index) => {
+  const file = fetch(link.href).then((response) => {
     if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-    return read(response);
+    return index ? response.text() : response.arrayBuffer();
   });
-  const files = document.querySelector('link[rel="preload"][href$=".wasm"]') && {
-    language: root.lang,
-    wasmBinary: fetched(document.querySelector('link[rel="preload"][href$=".wasm"]').href, (r) => r.arrayBuffer()),
-    knowledgeBase: fetched(document.querySelector('link[rel="preload"][href$="knowledge-base.json"]').href, (r) => r.text()),
-    strings: fetched(document.querySelector('link[rel="preload"][href*="/strings/"]').href, (r) => r.text()),
-  };
-  // Left unused (another language, a failure), they must not report an unhandled rejection.
-  for (const key of ['wasmBinary', 'knowledgeBase', 'strings']) files?.[key].catch(() => {});
-  return files;
-})();
+  file.catch(() => {}); // left unused (another language) or failed, it must not report an unhandled rejection
+  return file;
+});
+const pageLanguage = root.lang;
 let preloadsUsed = false;
 
 /** The checker in its worker, the first one with the files the page is already fetching. */
 function createChecker(options) {
-  if (preloadsUsed || !preloaded) return createCheckerOffThread(options);
+  if (preloadsUsed || preloaded.length !== 3) return createCheckerOffThread(options);
   preloadsUsed = true;
   // A failed early fetch (undefined) is tried again the usual way, by the checker itself.
-  const orNothing = (promise) => promise.catch(() => undefined);
-  const sameLanguage = options.language === preloaded.language;
-  return createCheckerOffThread({ ...options, wasmBinary: orNothing(preloaded.wasmBinary), knowledgeBase: orNothing(preloaded.knowledgeBase),
-    strings: sameLanguage ? orNothing(preloaded.strings) : undefined });
+  const [wasmBinary, knowledgeBase, strings] = preloaded.map((file) => file.catch(() => undefined));
+  // The strings preloaded are the page's language; the entry page may switch to the browser's.
+  return createCheckerOffThread({ ...options, wasmBinary, knowledgeBase, strings: options.language === pageLanguage ? strings : undefined });
 }
 
 // ---- Language ----------------------------------------------------------------------------------------
