@@ -5,15 +5,19 @@
 //
 //   node scripts/serve.mjs [dir=build/site] [--port N (default 8080, 0 = random)] [--host 127.0.0.1]
 //
+// The headers come from the site's `_headers` file, which the build writes (web/build/headers.mjs); a folder
+// without one gets the same rules without the hashes of inline styles.
+//
 // Also importable: `startServer({ root, port, host, headers, headersFor, pages })` -> Promise<{ url, origin, port, close() }>;
 // the browser tests start it this way (their host pages as `pages`, the header exceptions they test as `headersFor`).
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { readFile, stat, realpath } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { headersFromRules, parseHeadersFile, securityHeaders, siteHeaderRules } from '../web/build/headers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_ROOT = path.join(REPO_ROOT, 'build', 'site');
@@ -36,34 +40,16 @@ export const MIME_TYPES = Object.freeze({
   '.txt': 'text/plain; charset=utf-8',
 });
 
-export const SECURITY_HEADERS = Object.freeze({
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-    "form-action 'none'; frame-ancestors 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy':
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cache-Control': 'no-cache',
-});
-
+/** The headers without the site's inline-style hashes: error responses, and a folder that has no `_headers`. */
+export const SECURITY_HEADERS = Object.freeze(securityHeaders());
 
 /**
- * Headers that differ by path. The widget's files (/widget/) are fetched by a sandboxed iframe whose
- * origin is opaque ("null"), so they need CORS; its embed page is meant to be framed by other sites.
+ * The header rules of a site folder: its `_headers` (written by the build, with the hashes of the start pages'
+ * inline styles in the CSP), or the site's rules without hashes for a folder that has none (a test's scratch site).
  */
-export function headersForPath(pathname) {
-  if (!pathname.startsWith('/widget/')) return {};
-  const headers = { 'Access-Control-Allow-Origin': '*' };
-  if (pathname === '/widget/embed.html') {
-    headers['Content-Security-Policy'] = SECURITY_HEADERS['Content-Security-Policy'].replace(
-      "frame-ancestors 'self'",
-      'frame-ancestors *',
-    );
-  }
-  return headers;
+export function headerRulesOf(rootReal) {
+  const file = path.join(rootReal, '_headers');
+  return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : siteHeaderRules();
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg)/;
@@ -108,7 +94,7 @@ function present(headers) {
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== null && value !== undefined));
 }
 
-async function handle(rootReal, req, res, { headers: extraHeaders = {}, headersFor = () => ({}), pages = {} } = {}) {
+async function handle(rootReal, req, res, { rules, headers: extraHeaders = {}, headersFor = () => ({}), pages = {} } = {}) {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -133,7 +119,7 @@ async function handle(rootReal, req, res, { headers: extraHeaders = {}, headersF
   const page = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
   if (page) {
     const body = Buffer.from(page.body);
-    res.writeHead(200, present({ ...SECURITY_HEADERS, 'Content-Type': page.type ?? 'text/html; charset=utf-8', ...page.headers, 'Content-Length': body.length }));
+    res.writeHead(200, present({ ...headersFromRules(rules, pathname), 'Content-Type': page.type ?? 'text/html; charset=utf-8', ...page.headers, 'Content-Length': body.length }));
     res.end(method === 'HEAD' ? undefined : body);
     return;
   }
@@ -142,6 +128,11 @@ async function handle(rootReal, req, res, { headers: extraHeaders = {}, headersF
   let target = path.resolve(rootReal, '.' + path.sep + pathname);
   if (segments.includes('..') || !isInside(rootReal, target)) {
     send(res, 403, 'Forbidden', method);
+    return;
+  }
+  // The headers file is for the host, as on Netlify or Cloudflare Pages: not a file of the site.
+  if (pathname === '/_headers') {
+    send(res, 404, 'Not Found', method);
     return;
   }
 
@@ -178,8 +169,7 @@ async function handle(rootReal, req, res, { headers: extraHeaders = {}, headersF
 
   const type = MIME_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
   const headers = present({
-    ...SECURITY_HEADERS,
-    ...headersForPath(pathname),
+    ...headersFromRules(rules, pathname),
     ...extraHeaders,
     ...headersFor(pathname),
     'Content-Type': type,
@@ -232,7 +222,8 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
 
   const sockets = new Set();
   const server = createServer((req, res) => {
-    handle(rootReal, req, res, { headers, headersFor, pages }).catch(() => {
+    // Read at each request: a build run while the server is up writes a new _headers with new hashes.
+    handle(rootReal, req, res, { rules: headerRulesOf(rootReal), headers, headersFor, pages }).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error', req.method);
       else res.destroy();
     });

@@ -19,7 +19,7 @@ function scratchSite() {
 
 /** A newer build: one file changes, and the worker is regenerated from the files as the build does. */
 function deployNewerBuild(dir) {
-  appendFileSync(path.join(dir, 'style.css'), `\n/* build ${Date.now()} */\n`);
+  appendFileSync(path.join(dir, 'app.js'), `\n/* build ${Date.now()} */\n`);
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'web/build/build-sw.mjs'), dir], { stdio: 'pipe' });
   return /const VERSION = '(\w+)'/.exec(readFileSync(path.join(dir, 'sw.js'), 'utf8'))[1];
 }

@@ -20,7 +20,7 @@ test('the sandboxed iframe embed on another origin resizes itself and completes 
   let widgetSite;
   let spa;
   try {
-    // scripts/serve.mjs sends the header exceptions embed.html needs (docs/embedding.md, headersForPath):
+    // scripts/serve.mjs sends the header exceptions embed.html needs (docs/embedding.md; the rules of _headers):
     // any site may frame it, and its files may be read from an opaque (sandboxed) origin.
     widgetSite = await startServer({ root: SITE_DIR, port: 0 });
     const widgetBase = `${widgetSite.origin}/widget/`;

@@ -154,6 +154,54 @@ test('two widgets on one page work independently; the WebAssembly is fetched onc
   });
 });
 
+test('served from the page\'s own origin, the widget runs its core in a worker (its own module), not on the host page\'s thread', async () => {
+  await withPage(async (tab, log) => {
+    await tab.goto(`${host.url}hostile.html`);
+    const widget = await widgetDriver(tab);
+    await widget.waitFor(async () => (await widget.count('button.begin')) === 1);
+    assert.deepEqual(tab.workers().map((worker) => new URL(worker.url()).pathname), ['/widget/soreness-check.js']);
+    // The worker fetched the core's files; the host page's own global fetched none of them.
+    const coreFiles = (global) => global.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(wasm|json)$/.test(p)).sort());
+    assert.deepEqual(await coreFiles(tab.workers()[0]), ['/widget/knowledge/knowledge-base.json', '/widget/knowledge/strings/en.json', '/widget/soreness-core.wasm']);
+    assert.deepEqual(await coreFiles(tab), []);
+    const { disposition } = await walkToResult(widget, USUAL_ANSWERS);
+    assert.equal(disposition, 'self_care');
+    assert.equal(log.requests.filter((url) => url.endsWith('/soreness-core.wasm')).length, 1);
+  });
+});
+
+test('served from another origin, the widget runs its core on the host page\'s thread (a worker must be same-origin)', async () => {
+  // The spa's page on an origin of its own; the widget's files from the site's server (CORS, as docs/deployment.md says).
+  const spa = await startServer({
+    root: SITE_DIR,
+    port: 0,
+    pages: {
+      '/aftercare.html': {
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Spa</title><link rel="icon" href="data:,">` +
+          `<script type="module" src="${host.origin}/widget/soreness-check.js"></script></head><body><soreness-check lang="en"></soreness-check></body></html>`,
+        headers: { 'Content-Security-Policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${host.origin}; style-src 'self' ${host.origin}; connect-src 'self' ${host.origin}; img-src data:` },
+      },
+    },
+  });
+  const context = await browser.newContext();
+  try {
+    const tab = await context.newPage();
+    const log = await watchPage(tab);
+    await tab.goto(`${spa.url}aftercare.html`);
+    const widget = await widgetDriver(tab);
+    await widget.waitFor(async () => (await widget.count('button.begin')) === 1);
+    assert.deepEqual(tab.workers(), []);
+    const wasm = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.wasm')));
+    assert.deepEqual(wasm, [`${host.origin}/widget/soreness-core.wasm`], 'the host page\'s own thread fetched the core');
+    const { disposition } = await walkToResult(widget, USUAL_ANSWERS);
+    assert.equal(disposition, 'self_care');
+    assert.deepEqual({ consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, cspViolations: log.cspViolations }, { consoleErrors: [], pageErrors: [], cspViolations: [] });
+  } finally {
+    await context.close().catch(() => {});
+    await spa.close();
+  }
+});
+
 test('a host script listening to events and reading window, storage and the element learns no answer', async () => {
   await withPage(async (tab) => {
     await tab.goto(`${host.url}spy.html`);

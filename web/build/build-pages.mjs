@@ -46,9 +46,10 @@ function languagesHtml(languages, current, base) {
  * @param {string} template page.html
  * @param {{about: object, startQuestion: object, fallbackAdvice: {id: string, text: string}[]}} page what the core returns:
  *   about(), the question it names in about().start_question, and about().fallback_advice
- * @param {{languages: object[], base: string, auto: boolean}} where
+ * @param {{languages: object[], base: string, auto: boolean, style: string}} where style: the page's whole stylesheet,
+ *   inline so that the first paint waits for no other request (the CSP allows it by its hash, web/build/headers.mjs)
  */
-export function renderPage(template, { about, startQuestion, fallbackAdvice }, { languages, base, auto }) {
+export function renderPage(template, { about, startQuestion, fallbackAdvice }, { languages, base, auto, style }) {
   const { ui } = about;
   const e = htmlElement;
   // If the WebAssembly never runs, the page still gives the basics as plain text.
@@ -62,6 +63,7 @@ export function renderPage(template, { about, startQuestion, fallbackAdvice }, {
     lang: about.language,
     auto: auto ? ' data-auto-language="true"' : '',
     base,
+    style: inlineStyle(style),
     title: escapeHtml(ui.title),
     intro: escapeHtml(ui.intro),
     languages: languagesHtml(languages, about.language, base),
@@ -74,8 +76,14 @@ export function renderPage(template, { about, startQuestion, fallbackAdvice }, {
   });
 }
 
-/** Writes every language's page; `languages` are in page order, English first. */
-export function writeStartPages(template, languages, out) {
+/** The stylesheet as the text of a <style> element, which ends at the first "</style". */
+function inlineStyle(css) {
+  if (/<\/style/i.test(css)) throw new Error('the page stylesheet contains "</style", which would end its <style> element');
+  return css;
+}
+
+/** Writes every language's page; `languages` are in page order, English first; `style` is the page's stylesheet. */
+export function writeStartPages(template, languages, out, style) {
   const problems = checkUiTexts(languages.map((l) => l.about));
   if (problems.length) throw new Error(`page texts do not match English:\n  ${problems.join('\n  ')}`);
   const write = (file, html) => {
@@ -83,8 +91,8 @@ export function writeStartPages(template, languages, out) {
     writeFileSync(file, html);
   };
   for (const page of languages) {
-    write(path.join(out, page.about.language, 'index.html'), renderPage(template, page, { languages, base: '../', auto: false }));
+    write(path.join(out, page.about.language, 'index.html'), renderPage(template, page, { languages, base: '../', auto: false, style }));
   }
   const fallback = languages.find((l) => l.about.language === DEFAULT_LANGUAGE);
-  write(path.join(out, 'index.html'), renderPage(template, fallback, { languages, base: '', auto: true }));
+  write(path.join(out, 'index.html'), renderPage(template, fallback, { languages, base: '', auto: true, style }));
 }

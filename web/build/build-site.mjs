@@ -14,7 +14,9 @@
 //   checker-worker.js      the page's worker with the JS wrapper and the Emscripten glue: one request where
 //                          a phone would otherwise make three, one after the other
 //   checker-off-thread.js, checker.js, checker-error.js, soreness-core.js(.wasm)  the JS API, for pages of their own
-//   style.css              theme.css + checker.css + style.css; knowledge/ without indentation
+//   style.css              theme.css + checker.css + style.css, inline in the start pages (the file is the
+//                          configurator's); knowledge/ without indentation
+//   _headers               the response headers (web/build/headers.mjs), with the inline style's hash in the CSP
 //   configure.*, icons/, manifest.webmanifest, THIRD-PARTY-NOTICES.txt, and last sw.js (precaches the above)
 //   widget/                the npm package of <soreness-check>: one module (the element, the shared screens,
 //                          the JS wrapper and the glue), its stylesheet, the wasm, the knowledge base, embed.html
@@ -29,6 +31,7 @@ import { minify as terser } from 'terser';
 import { writeStartPages } from './build-pages.mjs';
 import { writeManifest } from './build-manifest.mjs';
 import { writeServiceWorker } from './build-sw.mjs';
+import { headersFile, siteHeaderRules, styleHash } from './headers.mjs';
 
 const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
 const src = (file) => path.join(SOURCE, file);
@@ -174,7 +177,10 @@ async function main() {
 
   const theme = read(src('theme.css'));
   const checkerCss = read(src('checker.css'));
-  writeFileSync(path.join(out, 'style.css'), await minifyCss(`${theme}\n${checkerCss}\n${read(src('style.css'))}`));
+  // The page's stylesheet goes inline into every start page (the first paint waits for no stylesheet; 3.3 KB of
+  // gzip fits in the first round trip with the HTML); style.css stays as a file for the configurator.
+  const pageCss = (await minifyCss(`${theme}\n${checkerCss}\n${read(src('style.css'))}`)).trim();
+  writeFileSync(path.join(out, 'style.css'), `${pageCss}\n`);
   writeFileSync(path.join(widget, 'soreness-check.css'), await minifyCss(remToEm(`${widgetTheme(theme)}\n${checkerCss}\n${read(src('widget.css'))}`)));
 
   // The spa owners' configurator: it loads the widget from widget/ as any host page would.
@@ -201,7 +207,10 @@ async function main() {
     if (!startQuestion) throw new Error(`${about.language}: the knowledge base names no start question`);
     return { about, startQuestion, fallbackAdvice: about.fallback_advice };
   });
-  writeStartPages(read(src('page.html')), pages, out);
+  writeStartPages(read(src('page.html')), pages, out, pageCss);
+  // The headers a host sends (Netlify and Cloudflare Pages read this file; scripts/serve.mjs too): the CSP allows
+  // the start pages' inline style by its hash, so it changes with the CSS and must come from the same build.
+  writeFileSync(path.join(out, '_headers'), headersFile(siteHeaderRules({ styleHashes: [styleHash(pageCss)] })));
   writeManifest(out, texts[0].about);
 
   // Last: the service worker, whose precache list and version come from every file written above.

@@ -8,8 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // The page needs neither the widget package (widget/, with its own copy of the wasm), the spa
 // owners' configurator nor the third-party licence texts offline; precaching them would cost every
-// phone that opens the page.
-const skipped = (file) => file === 'sw.js' || file.startsWith('widget/') || file.startsWith('configure.') || file === 'THIRD-PARTY-NOTICES.txt';
+// phone that opens the page. The start pages carry their stylesheet inline (style.css is the configurator's), and
+// _headers is for the host, not a file the site serves.
+const skipped = (file) => file === 'sw.js' || file === '_headers' || file === 'style.css' || file.startsWith('widget/') || file.startsWith('configure.') || file === 'THIRD-PARTY-NOTICES.txt';
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

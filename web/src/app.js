@@ -12,6 +12,33 @@ registerServiceWorker(new URL('./', import.meta.url));
 
 const root = document.documentElement;
 
+// ---- The core's files, fetched at once --------------------------------------------------------------
+// The head preloads the wasm, the knowledge base and the page language's strings with the HTML. A worker
+// cannot use the page's preloads (it fetches for itself, and only once its own script has arrived, one round
+// trip after this one), so the page takes them here and hands them to the worker: on a slow network the
+// core's bytes are then on their way while app.js and the worker's script still are.
+// In the head's order: the wasm, the knowledge base, the strings (web/src/page.html).
+const preloaded = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((link, index) => {
+  const file = fetch(link.href).then((response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return index ? response.text() : response.arrayBuffer();
+  });
+  file.catch(() => {}); // left unused (another language) or failed, it must not report an unhandled rejection
+  return file;
+});
+const pageLanguage = root.lang;
+let preloadsUsed = false;
+
+/** The checker in its worker, the first one with the files the page is already fetching. */
+function createChecker(options) {
+  if (preloadsUsed || preloaded.length !== 3) return createCheckerOffThread(options);
+  preloadsUsed = true;
+  // A failed early fetch (undefined) is tried again the usual way, by the checker itself.
+  const [wasmBinary, knowledgeBase, strings] = preloaded.map((file) => file.catch(() => undefined));
+  // The strings preloaded are the page's language; the entry page may switch to the browser's.
+  return createCheckerOffThread({ ...options, wasmBinary, knowledgeBase, strings: options.language === pageLanguage ? strings : undefined });
+}
+
 // ---- Language ----------------------------------------------------------------------------------------
 
 const offeredLanguages = () => [...document.querySelectorAll('.languages a[hreflang]')].map((link) => link.hreflang);
@@ -72,7 +99,7 @@ const ready = (async () => {
   if (page) document.getElementById('start').replaceWith(page.start);
   checker = await mountChecker(document.getElementById('main'), {
     language,
-    createChecker: createCheckerOffThread,
+    createChecker,
     startScreen: document.getElementById('start'),
     announcer: document.getElementById('announce'),
     navigation,

@@ -1,7 +1,7 @@
 // The checker with its core in a Web Worker (checker-worker.js). Same interface as createChecker() in
 // checker.js, except that nextQuestions, assess, step and close return promises: compiling the WebAssembly,
 // loading the knowledge base and assessing then never hold up the page. All checkers of a page share
-// one worker. Where no worker can start (a browser without module workers, a Content-Security-Policy
+// one worker (checkerOffThread(url) makes one with another worker script: the widget's own module). Where no worker can start (a browser without module workers, a Content-Security-Policy
 // that forbids them) or the checker cannot be made in it (e.g. the worker's own CSP forbids compiling
 // WebAssembly), the core runs on the page instead, as createChecker() does. Either way errors from the
 // core are CheckerError instances (checker-error.js, the class checker.js throws). Types:
@@ -11,8 +11,6 @@ import { CheckerError } from './checker-error.js';
 
 export { CheckerError };
 
-let sharedThread = null;
-let workerUnusable = false; // the worker failed where the page's own thread succeeded: stop trying it
 
 /** An error as the worker sent it ({name, message, code, where}): a CheckerError again when it was one. */
 function fromWorker({ name, message, code, where }) {
@@ -23,8 +21,8 @@ function fromWorker({ name, message, code, where }) {
 }
 
 /** The worker and the calls waiting for its answers. Throws if the browser refuses to start it. */
-function startThread() {
-  const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
+function startThread(workerUrl, state) {
+  const worker = new Worker(workerUrl, { type: 'module' });
   const waiting = new Map();
   const thread = { broken: null };
   let lastId = 0;
@@ -41,7 +39,7 @@ function startThread() {
     worker.terminate();
     for (const call of waiting.values()) call.reject(thread.broken);
     waiting.clear();
-    if (sharedThread === thread) sharedThread = null; // the next checker starts a new worker (or runs on the page)
+    if (state.shared === thread) state.shared = null; // the next checker starts a new worker (or runs on the page)
   });
 
   thread.stop = () => worker.terminate();
@@ -59,35 +57,51 @@ function startThread() {
   return thread;
 }
 
-async function createOnThisThread(options) {
-  const { createChecker } = await import('./checker.js');
-  return createChecker(options);
+/**
+ * A createCheckerOffThread whose worker runs the module at `workerUrl` (one that answers the calls with
+ * checker-calls.js; it must come from the page's own origin). All checkers it makes share one worker.
+ * @param {string|URL} workerUrl
+ * @param {(options: object) => Promise<object>} createOnThisThread createChecker() of checker.js, for where no worker can run it
+ */
+export function checkerOffThread(workerUrl, createOnThisThread) {
+  // shared: the worker; unusable: it failed where the page's own thread succeeded, so stop trying it.
+  const state = { shared: null, unusable: false, createOnThisThread };
+  return (options) => createInWorker(workerUrl, state, options);
 }
 
 /**
- * Loads the core (in a worker) and one language of the knowledge base.
- * @param {object} [options] as for createChecker(): language, baseUrl, knowledgeBase, strings
+ * Loads the core (in a worker, checker-worker.js) and one language of the knowledge base.
+ * @param {object} [givenOptions] as for createChecker(): language, baseUrl, knowledgeBase, strings, wasmBinary; each of
+ *   the last three may also be a promise of it (the page fetches them while the worker's script is on its way)
  */
-export async function createCheckerOffThread(options = {}) {
-  if (workerUnusable) return createOnThisThread(options);
+// The page loads checker.js only if it needs it. Pure: a bundle that does not use it (the widget) leaves it out.
+export const createCheckerOffThread = /* @__PURE__ */ checkerOffThread(new URL('./checker-worker.js', import.meta.url),
+  async (options) => (await import('./checker.js')).createChecker(options));
+
+async function createInWorker(workerUrl, state, givenOptions = {}) {
+  // The worker starts first, so that its script is on its way while the files given as promises arrive.
   let thread;
   try {
-    sharedThread ??= startThread();
-    thread = sharedThread;
+    if (!state.unusable) state.shared ??= startThread(workerUrl, state);
+    thread = state.shared;
   } catch {
-    return createOnThisThread(options);
+    thread = null;
   }
-  const { language, knowledgeBase, strings } = options;
+  const [knowledgeBase, strings, wasmBinary] = await Promise.all([givenOptions.knowledgeBase, givenOptions.strings, givenOptions.wasmBinary]);
+  const options = { ...givenOptions, knowledgeBase, strings, wasmBinary };
+  if (state.unusable || !thread) return state.createOnThisThread(options);
+  const { language } = options;
   const baseUrl = options.baseUrl === undefined ? undefined : String(new URL(options.baseUrl, document.baseURI));
   let created;
   try {
-    created = await thread.call('create', { language, baseUrl, knowledgeBase, strings });
+    // Copied, not transferred: the page's own thread may still need the bytes if the worker fails.
+    created = await thread.call('create', { language, baseUrl, knowledgeBase, strings, wasmBinary });
   } catch {
     // Whatever stopped it in the worker, the page's own thread may still manage; if not, its error is the one shown.
-    const checker = await createOnThisThread(options);
-    workerUnusable = true; // not a passing failure (the network, say): the same call worked here
+    const checker = await state.createOnThisThread(options);
+    state.unusable = true; // not a passing failure (the network, say): the same call worked here
     thread.stop();
-    if (sharedThread === thread) sharedThread = null;
+    if (state.shared === thread) state.shared = null;
     return checker;
   }
   const { handle, about, questions } = created;

@@ -6,7 +6,17 @@
 
 import { mountChecker, countryFor } from './checker-ui.js';
 import { createChecker } from './checker.js';
+import { answerCheckerCalls } from './checker-calls.js';
+import { checkerOffThread } from './checker-off-thread.js';
 import { LANGUAGES } from './languages.js';
+
+// This module is also the widget's worker: where its files come from the page's own origin, the element starts
+// it again as a Web Worker, which runs the core off the host page's thread. No other file to ship or fetch (the
+// browser has it already); a worker's script must be same-origin, so from another origin the core runs here.
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+if (inWorker) answerCheckerCalls(globalThis, createChecker);
+const sameOrigin = !inWorker && new URL(import.meta.url).origin === globalThis.location?.origin;
+const createCheckerHere = sameOrigin ? checkerOffThread(import.meta.url, createChecker) : createChecker;
 
 export { countryFor, LANGUAGES };
 
@@ -40,7 +50,8 @@ const STYLE_URL = new URL('soreness-check.css', import.meta.url).href;
 // Composed events that carry what was typed; they stop at the shadow root.
 const PRIVATE_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
 
-export class SorenessCheckElement extends HTMLElement {
+// In the worker there is no HTMLElement (and the class is never used there).
+export class SorenessCheckElement extends (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ['lang', 'spa-name', 'spa-phone', 'spa-email', 'booking-url', 'emergency-number'];
 
   #shadow;
@@ -75,8 +86,7 @@ export class SorenessCheckElement extends HTMLElement {
     const text = (name) => this.getAttribute(name)?.trim() || undefined;
     return {
       language: languageFor(tag),
-      // The core runs in the host page's thread: a worker's script must come from the page's own origin.
-      createChecker,
+      createChecker: createCheckerHere,
       // The country's numbers come from the knowledge base; a spa's own emergency number wins.
       country: countryFor(tag),
       emergencyNumber: text('emergency-number'),
@@ -123,4 +133,4 @@ export class SorenessCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('soreness-check')) customElements.define('soreness-check', SorenessCheckElement);
+if (!inWorker && !customElements.get('soreness-check')) customElements.define('soreness-check', SorenessCheckElement);
