@@ -4,9 +4,17 @@
 // leaves the element: no events with data, nothing on window, nothing in storage; typing and input
 // events stop at the shadow root. docs/embedding.md lists what a host page can still observe.
 
+import { takeAftercareLink } from './aftercare-link.js';
 import { mountChecker, countryFor } from './checker-ui.js';
 import { createChecker } from './checker.js';
 import { LANGUAGES } from './languages.js';
+
+// The spa's aftercare link in the page's address (the host page's or, in embed.html, the frame's own) leaves
+// the address bar and history as soon as this module runs; every <soreness-check> of the page uses it, each
+// time it starts, with the hours counted from the session at that moment.
+const aftercareLink = takeAftercareLink();
+// A link followed on the page already open only changes the fragment: it leaves at once, unused (as on the page).
+globalThis.addEventListener?.('hashchange', () => takeAftercareLink());
 
 export { countryFor, LANGUAGES };
 
@@ -15,6 +23,16 @@ export async function helpLines() {
   const checker = await createChecker({ language: 'en' });
   try {
     return checker.about().help_lines;
+  } finally {
+    checker.close();
+  }
+}
+
+/** The questions as the core gives them in a language (ids, texts, options): the configurator's kinds of massage. */
+export async function questions(language = 'en') {
+  const checker = await createChecker({ language });
+  try {
+    return checker.questions();
   } finally {
     checker.close();
   }
@@ -74,7 +92,9 @@ export class SorenessCheckElement extends HTMLElement {
     const tag = this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.lang || globalThis.navigator?.language || 'en';
     const text = (name) => this.getAttribute(name)?.trim() || undefined;
     return {
-      language: languageFor(tag),
+      // The link's language, when we have it, wins over the attribute: the spa chose it for this client.
+      language: LANGUAGES.includes(aftercareLink.lang) ? aftercareLink.lang : languageFor(tag),
+      aftercareLink,
       // The core runs in the host page's thread: a worker's script must come from the page's own origin.
       createChecker,
       // The country's numbers come from the knowledge base; a spa's own emergency number wins.

@@ -34,8 +34,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // A page address ("/", "/es/") is served by its index.html; the query string never matters.
-    const key = request.mode === 'navigate' && url.pathname.endsWith('/') ? new URL('index.html', url).href : request;
+    // A page address ("/", "/es/") is served by its index.html; the query string never matters. Not only
+    // for navigations: the page fetches another language's start page ("es/") when the link or the
+    // switcher asks for it, offline too.
+    const key = url.pathname.endsWith('/') ? new URL('index.html', url).href : request;
     return (await cache.match(key, { ignoreSearch: true })) ?? fetch(request);
   })());
 });
