@@ -89,7 +89,7 @@ const ready = (async () => {
     navigation,
     onScreen: () => window.scrollTo(0, 0),
     print: () => window.print(),
-    aftercareLink,
+    spaLink: aftercareLink,
   });
   if (page) {
     document.querySelector('.languages').replaceWith(page.nav);

@@ -31,7 +31,7 @@ export { countryFor, telUrl };
  * @param {string} [options.country] region code of the country the person calls from (default: from the browser's
  *   languages); the numbers come from the knowledge base's help lines, and the person can pick another country
  * @param {string} [options.emergencyNumber] replaces that country's emergency number until the person picks a country
- * @param {{massage?: string, session?: number}} [options.aftercareLink] the spa's aftercare link (aftercare-link.js):
+ * @param {{massage?: ?string, session?: number}} [options.spaLink] the spa's aftercare link (aftercare-link.js):
  *   its kind of massage and the hours since the session become answers, if the core accepts them
  * @returns {Promise<object>} the controller: show(screen), chooseStartOption(id), setLanguage(language, {startScreen}), texts(), destroy()
  */
@@ -94,7 +94,7 @@ export async function mountChecker(root, options) {
 
   await setLanguage(state.language, { startScreen: ctx.startScreen });
   // The hours since the session are counted now, by this device's clock.
-  if (options.aftercareLink) await flow.prefill(answersFromLink(options.aftercareLink, state.questions, Date.now()));
+  await flow.prefill(answersFromLink(options.spaLink, Date.now()));
 
   return {
     show: flow.show,
@@ -117,7 +117,6 @@ export async function mountChecker(root, options) {
     destroy: () => {
       state.answers = {};
       state.entered = {};
-      state.fromLink.clear();
       state.checker?.close();
       state.checker = null;
       root.replaceChildren();

@@ -13,8 +13,6 @@ import { LANGUAGES } from './languages.js';
 // the address bar and history as soon as this module runs; every <soreness-check> of the page uses it, each
 // time it starts, with the hours counted from the session at that moment.
 const aftercareLink = takeAftercareLink();
-// A link followed on the page already open only changes the fragment: it leaves at once, unused (as on the page).
-globalThis.addEventListener?.('hashchange', () => takeAftercareLink());
 
 export { countryFor, LANGUAGES };
 
@@ -23,16 +21,6 @@ export async function helpLines() {
   const checker = await createChecker({ language: 'en' });
   try {
     return checker.about().help_lines;
-  } finally {
-    checker.close();
-  }
-}
-
-/** The questions as the core gives them in a language (ids, texts, options): the configurator's kinds of massage. */
-export async function questions(language = 'en') {
-  const checker = await createChecker({ language });
-  try {
-    return checker.questions();
   } finally {
     checker.close();
   }
@@ -94,7 +82,7 @@ export class SorenessCheckElement extends HTMLElement {
     return {
       // The link's language, when we have it, wins over the attribute: the spa chose it for this client.
       language: LANGUAGES.includes(aftercareLink.lang) ? aftercareLink.lang : languageFor(tag),
-      aftercareLink,
+      spaLink: aftercareLink,
       // The core runs in the host page's thread: a worker's script must come from the page's own origin.
       createChecker,
       // The country's numbers come from the knowledge base; a spa's own emergency number wins.

@@ -165,9 +165,9 @@ export function createFlow(ctx) {
    */
   async function prefill(candidates) {
     for (const [id, value] of Object.entries(candidates)) {
+      // (The checker on the page's own thread answers at once, not with a promise: await, not then.)
       try {
-        const judged = await state.checker.step({ [id]: value });
-        if (!(id in judged.answers)) continue;
+        if (!(id in (await state.checker.step({ [id]: value })).answers)) continue;
       } catch {
         continue;
       }

@@ -48,17 +48,12 @@ export function createView(ctx) {
     progress.setAttribute('aria-labelledby', 'step');
 
     const fieldset = h('fieldset', { className: 'question-field' }, [h('legend', {}, [h('h1', { tabIndex: -1, textContent: question.text })])]);
-    const described = [];
     if (question.help) {
       fieldset.append(h('p', { className: 'help', id: `${id}-help`, textContent: question.help }));
-      described.push(`${id}-help`);
+      fieldset.setAttribute('aria-describedby', `${id}-help`);
     }
-    // Filled in from the spa's aftercare link: shown as answered, and the person can change it here.
-    if (state.fromLink.has(id)) {
-      fieldset.append(h('p', { className: 'from-spa', id: `${id}-from-spa`, textContent: ui.from_spa }));
-      described.push(`${id}-from-spa`);
-    }
-    if (described.length) fieldset.setAttribute('aria-describedby', described.join(' '));
+    // Filled in from the spa's aftercare link: shown as answered (the input has it), changeable here.
+    if (state.fromLink.has(id)) fieldset.append(h('p', { className: 'help from-spa', textContent: ui.from_spa }));
     fieldset.append(inputFor(question));
 
     const form = h('form', { className: 'screen question' }, [
