@@ -14,10 +14,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { watchPage, foreignRequests, REPO_ROOT, SITE_DIR } from './harness.mjs';
-import { USUAL_ANSWERS, servedSite } from './checker-page.mjs';
-import { driverForPage } from './drivers.mjs';
+import { USUAL_ANSWERS, axeViolations, servedSite } from './checker-page.mjs';
+import { driverForPage, waitFor } from './drivers.mjs';
 import { widgetDriver } from './widget-support.mjs';
-import { answer, currentQuestion, openReady, read, settled } from './walker.mjs';
+import { currentQuestion, openReady, read, sessionText, walkFromLink as walk } from './walker.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const strings = Object.fromEntries(['en', 'es', 'de'].map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]));
@@ -30,58 +30,12 @@ const widgetPage = {
     '<soreness-check lang="en-GB" spa-name="Calm Hands"></soreness-check></body></html>',
 };
 const served = servedSite({ pages: { '/spa.html': widgetPage } });
-
-const pad = (n) => String(n).padStart(2, '0');
-
-/** An instant written as the link writes it: local time at an offset of `offsetMinutes`, then the offset. */
-function sessionText(ms, offsetMinutes) {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16);
-  const abs = Math.abs(offsetMinutes);
-  return `${local}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+const walkFromLink = (driver, options) => walk(driver, USUAL_ANSWERS, options);
 
 /** A session `hours` whole hours and 20 minutes before the browser's clock (or after it, for negative hours). */
 async function sessionAgo(page, hours, offsetMinutes = 60) {
   const now = await page.evaluate(() => Date.now());
   return sessionText(now - (hours * 60 + Math.sign(hours || 1) * 20) * 60_000, offsetMinutes);
-}
-
-/**
- * From the start screen through the questions: the prefilled ones are read (their value and note) and kept
- * as they are; the others are answered from `answers`. Stops after massage_type when `toResult` is false.
- */
-async function walkFromLink(driver, { toResult = true } = {}) {
-  await settled(driver);
-  await driver.click('#start button.begin');
-  const shown = {};
-  for (let id = await currentQuestion(driver); id; id = await currentQuestion(driver)) {
-    if (id === 'hours_since_massage' || id === 'massage_type') {
-      shown[id] = {
-        value: id === 'hours_since_massage'
-          ? (await read(driver, '#hours_since_massage-amount', '.value')) || null
-          : await read(driver, 'input[name="massage_type"]:checked', '.value'),
-        note: await read(driver, '.from-spa'),
-      };
-      if (shown[id].value === null) await answer(driver, id, USUAL_ANSWERS[id]);
-      if (!toResult && id === 'massage_type') return shown;
-    } else {
-      await answer(driver, id, USUAL_ANSWERS[id]);
-    }
-    await driver.click('form.question button[type="submit"]');
-    await waitUntil(async () => (await read(driver, 'form.question', 'data-question')) !== id);
-  }
-  await waitUntil(async () => (await read(driver, 'article.result', 'data-disposition')) !== null);
-  return shown;
-}
-
-const exists = async (driver, selector) => (await read(driver, selector, '.isConnected')) === true;
-
-async function waitUntil(condition) {
-  for (const end = Date.now() + 30_000; Date.now() < end;) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out: ${condition}`);
 }
 
 /** The result's answer to the nth question shown (1: the start question), as the person reads it. */
@@ -136,6 +90,8 @@ test('page: a good link fills in the massage and the hours in its language, then
     await page.click(`.answer:nth-child(4) button`);
     assert.equal(await currentQuestion(driver), 'massage_type');
     assert.equal(await page.isChecked('#massage_type-deep_tissue'), true);
+    assert.equal(await page.textContent('.from-spa'), strings.de.ui.from_spa);
+    assert.deepEqual(await axeViolations(page), [], 'the question with the link\'s note');
     await page.click('label[for="massage_type-sports"]');
     assert.equal(await page.locator('.from-spa').count(), 1, 'the note stays until the screen is left');
     await page.click('form.question button[type="submit"]');
@@ -153,7 +109,7 @@ test('widget: a good link on a host page fills in the answers in its language; t
     assert.deepEqual(await historyUrls(page), [`${served.site.url}spa.html#intro`]);
     const driver = await widgetDriver(page);
     // Shown once its stylesheet and core are loaded (and the link's answers judged).
-    await waitUntil(async () => (await read(driver, '.checker', '.hidden')) === false);
+    await waitFor(async () => (await read(driver, '.checker', '.hidden')) === false, { what: 'the widget to show' });
     assert.equal(await read(driver, '.checker', 'lang'), 'es', 'the link\'s language wins over the lang attribute');
     const shown = await walkFromLink(driver);
     assert.deepEqual(shown, {
