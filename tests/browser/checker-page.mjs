@@ -13,11 +13,14 @@ import { USUAL_ANSWERS as SHARED_USUAL_ANSWERS } from '../support/test-data.mjs'
 
 export const LANGUAGES = ['en', 'es', 'de'];
 
-/** The built site on a local server and one Chromium, started before this file's tests and closed after. */
-export function servedSite() {
+/**
+ * The built site on a local server and one Chromium, started before this file's tests and closed after;
+ * `pages` are a test's own host pages (scripts/serve.mjs).
+ */
+export function servedSite({ pages } = {}) {
   const served = { site: null, browser: null };
   before(async () => {
-    served.site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+    served.site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1', pages });
     served.browser = await launchBrowser();
   });
   after(async () => {

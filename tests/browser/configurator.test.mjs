@@ -117,3 +117,95 @@ test('the configurator checks what is typed and its snippet renders the configur
     await site.close();
   }
 });
+
+test('the configurator makes an aftercare link (issue 16): it names the field to fix, its QR code reads back as the link, and the link fills in the check', { timeout: 120_000 }, async () => {
+  const { decodeQR } = await import('qr/decode.js');
+  const en = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings/en.json'), 'utf8'));
+  const site = await startServer({ root: SITE_DIR, port: 0 });
+  try {
+    await withBrowser(async (browser) => {
+      // A spa in Berlin: the session's offset is this computer's for that date.
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+      const tab = await context.newPage();
+      const log = await watchPage(tab);
+      await tab.goto(`${site.url}configure.html`);
+      await tab.waitForSelector('body[data-ready="true"]');
+      const errorOf = async (name) => ((await tab.isHidden(`#${name}-error`)) ? '' : tab.textContent(`#${name}-error`));
+
+      // The kinds of massage are the knowledge base's question's, in the core's order.
+      const offered = await tab.$$eval('#link-massage option', (options) => options.map((o) => [o.value, o.textContent]));
+      assert.deepEqual(offered.slice(1), Object.entries(en.questions.massage_type.options));
+      assert.equal(await tab.inputValue('#link-page'), site.url, 'the checker\'s page by default');
+      assert.equal(await errorOf('link-massage'), 'Choose the kind of massage, or enter the date and time of the session, so that the link fills something in.');
+      assert.equal(await tab.isDisabled('#copy-link'), true);
+      assert.equal(await tab.inputValue('#link'), '');
+      assert.equal(await tab.locator('#qr svg').count(), 0);
+
+      await tab.fill('#link-page', 'calmhands.example/aftercare');
+      assert.equal(await errorOf('link-page'), 'Enter the full address of the page with the check, starting with https://');
+      await tab.fill('#link-page', '');
+      assert.equal(await errorOf('link-page'), 'Enter the address of the page with the check, starting with https://');
+      await tab.fill('#link-session', '2020-06-01T10:00');
+      assert.equal(await errorOf('link-session'), 'The session was more than 90 days ago, and the check would not use it. Enter a later date.');
+      assert.equal(await tab.getAttribute('#link-session', 'aria-invalid'), 'true');
+      assert.equal(await tab.isDisabled('#copy-link'), true);
+
+      // A session three hours and 20 minutes ago by the browser's clock, typed as the spa's local time.
+      const local = await tab.evaluate(() => {
+        const d = new Date(Date.now() - 200 * 60_000);
+        const two = (n) => String(n).padStart(2, '0');
+        return { value: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`, offset: -d.getTimezoneOffset() };
+      });
+      const offset = `${local.offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(local.offset) / 60)).padStart(2, '0')}:${String(Math.abs(local.offset) % 60).padStart(2, '0')}`;
+      assert.match(offset, /^\+0[12]:00$/, 'Berlin is an hour or two ahead of UTC');
+      await tab.fill('#link-page', site.url);
+      await tab.fill('#link-session', local.value);
+      await tab.selectOption('#link-massage', 'deep_tissue');
+      await tab.selectOption('#link-lang', 'de');
+      for (const name of ['link-page', 'link-massage', 'link-session']) assert.equal(await errorOf(name), '', name);
+      const link = await tab.inputValue('#link');
+      // The checker's own page in the chosen language.
+      assert.equal(link, `${site.url}de/#sc-massage=deep_tissue&sc-session=${local.value}${offset}&sc-lang=de`);
+      await tab.click('#copy-link');
+      assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link);
+      assert.equal(await tab.textContent('#link-status'), 'Copied. Paste it into your message to the client.');
+
+      // The QR code, drawn as a printer would, reads back as the link (decoded by the library's own reader).
+      const svg = await tab.$eval('#qr svg', (element) => new XMLSerializer().serializeToString(element));
+      assert.equal(await tab.getAttribute('#qr-download', 'download'), 'aftercare-qr-code.svg');
+      const paper = await context.newPage();
+      const image = await paper.evaluate(async (markup) => {
+        const img = new Image();
+        img.src = `data:image/svg+xml;base64,${btoa(markup)}`;
+        await img.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: 400, height: 400 });
+        const drawing = canvas.getContext('2d');
+        drawing.imageSmoothingEnabled = false;
+        drawing.drawImage(img, 0, 0, 400, 400);
+        return [...drawing.getImageData(0, 0, 400, 400).data];
+      }, svg);
+      assert.equal(decodeQR({ width: 400, height: 400, data: new Uint8Array(image) }), link);
+
+      // A page keeps its own fragment before ours.
+      await tab.fill('#link-page', `${site.url}spa.html#top`);
+      assert.equal(await tab.inputValue('#link'), `${site.url}spa.html#top&sc-massage=deep_tissue&sc-session=${local.value}${offset}&sc-lang=de`);
+      await tab.fill('#link-page', site.url);
+
+      // The link opens the check in German with the answers filled in.
+      const client = await context.newPage();
+      await client.goto(link);
+      await client.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      assert.equal(client.url(), `${site.url}de/`);
+      await client.click('#start button.begin');
+      await client.click('label[for="passed_signs-none"]');
+      await client.click('form.question button[type="submit"]');
+      await client.waitForSelector('form.question[data-question="hours_since_massage"]');
+      assert.equal(await client.inputValue('#hours_since_massage-amount'), '3');
+      assert.deepEqual({ consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, cspViolations: log.cspViolations }, { consoleErrors: [], pageErrors: [], cspViolations: [] });
+      await context.close();
+    });
+  } finally {
+    await site.close();
+  }
+});

@@ -13,7 +13,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { REPO_ROOT, SITE_DIR } from './harness.mjs';
 import { LANGUAGES, FLOWS, USUAL_ANSWERS } from './checker-page.mjs';
 import { ENGINES, WIDGET_TEST_ROOT_SCRIPT, waitFor } from './drivers.mjs';
-import { read, focusedIs, openReady, walkCheck } from './walker.mjs';
+import { read, focusedIs, openReady, walkCheck, walkFromLink, sessionText } from './walker.mjs';
 
 const strings = Object.fromEntries(
   LANGUAGES.map((l) => [l, JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings', `${l}.json`), 'utf8'))]),
@@ -108,6 +108,30 @@ for (const engine of Object.values(ENGINES)) {
       } finally {
         await offlineSite?.close();
       }
+    });
+
+    test('issue 16: an aftercare link fills in the massage and the hours, and leaves the address and history at once', async () => {
+      await withDriver(async (driver) => {
+        await openReady(driver, `${site.url}en/`);
+        const before = await driver.evaluate(() => history.length);
+        // 50 hours and 20 minutes before this machine's clock, which the browser shares.
+        const session = sessionText(Date.now() - (50 * 60 + 20) * 60_000, -180);
+        await openReady(driver, `${site.url}es/#sc-session=${session}&sc-massage=cupping_scraping&sc-lang=es`);
+        assert.deepEqual(await driver.evaluate(() => [location.href, history.length]), [`${site.url}es/`, before + 1], 'one entry for the navigation, none added, no fragment');
+        const shown = await walkFromLink(driver, USUAL_ANSWERS);
+        assert.deepEqual(shown, {
+          hours_since_massage: { value: '50', note: strings.es.ui.from_spa },
+          massage_type: { value: 'cupping_scraping', note: strings.es.ui.from_spa },
+        });
+        assert.equal(await read(driver, '.answers .answer:nth-child(4) dd span'), strings.es.questions.massage_type.options.cupping_scraping);
+        // A session in the future: that question is simply asked.
+        await openReady(driver, `${site.url}en/#sc-session=${sessionText(Date.now() + 3 * 3_600_000, 0)}&sc-massage=sports`);
+        assert.deepEqual(await walkFromLink(driver, USUAL_ANSWERS, { toResult: false }), {
+          hours_since_massage: { value: null, note: null },
+          massage_type: { value: 'sports', note: strings.en.ui.from_spa },
+        });
+        assert.equal(await driver.evaluate(() => location.href), `${site.url}en/`);
+      });
     });
 
     test('the widget on a spa\'s page: a complete check inside its closed shadow root', async () => {

@@ -160,3 +160,64 @@ test('privacy: a complete check sends nothing and stores nothing', async () => {
     }
   });
 });
+
+test('privacy (issue 16): a complete check from an aftercare link sends nothing beyond the app\'s own files, stores nothing, leaves nothing in the URL or history', async () => {
+  await withSitePage(async ({ context, page, site, log }) => {
+    // A session 26 hours and 20 minutes before the browser's clock, at UTC+01:00.
+    const now = await page.evaluate(() => Date.now());
+    const session = `${new Date(now - (26 * 60 + 20) * 60_000 + 3_600_000).toISOString().slice(0, 16)}+01:00`;
+    const link = `${site.url}es/#sc-massage=deep_tissue&sc-session=${session}&sc-lang=es`;
+    await gotoReady(page, link);
+    await waitForWorkerControl(page);
+    assert.equal(page.url(), `${site.url}es/`);
+    const requestsBeforeCheck = log.requests.length;
+
+    const answers = { ...FLOWS[0].answers, hours_since_massage: 26, massage_type: 'deep_tissue', symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'], pregnancy_signs: ['none'] };
+    await page.click('#start button.begin');
+    await answer(page, 'passed_signs', answers.passed_signs);
+    await page.click('form.question button[type="submit"]');
+    // The link's answers are on screen as answered; the walk keeps them as they are.
+    assert.equal(await currentQuestion(page), 'hours_since_massage');
+    assert.equal(await page.inputValue('#hours_since_massage-amount'), '26');
+    await page.click('form.question button[type="submit"]');
+    assert.equal(await currentQuestion(page), 'massage_type');
+    assert.equal(await page.isChecked('#massage_type-deep_tissue'), true);
+    await page.click('form.question button[type="submit"]');
+    for (let id = await currentQuestion(page); id; id = await currentQuestion(page)) {
+      await answer(page, id, answers[id]);
+      await page.click('form.question button[type="submit"]');
+      await page.waitForFunction((previous) => document.querySelector('form.question')?.dataset.question !== previous, id);
+    }
+    assert.equal(await disposition(page), 'urgent');
+
+    assert.deepEqual(log.requests.slice(requestsBeforeCheck), [], 'no request at all during the check');
+    assert.deepEqual(foreignRequests(log.requests, site.origin), [], 'every request ever made is to the app itself');
+    // The app's own files only, none with a query or anything of the link in it.
+    const precached = JSON.parse(/const PRECACHE = (\[.*?\]);/s.exec(readFileSync(path.join(SITE_DIR, 'sw.js'), 'utf8'))[1]).map((file) => new URL(file, site.url).href);
+    const ownFiles = new Set([...precached, `${site.url}es/`, `${site.url}sw.js`]);
+    assert.deepEqual(log.requests.filter((url) => !ownFiles.has(url)), [], 'nothing but the app\'s files');
+    assert.deepEqual(log.cspViolations, []);
+
+    const stored = await page.evaluate(async () => ({
+      localStorage: localStorage.length,
+      sessionStorage: sessionStorage.length,
+      indexedDB: (await indexedDB.databases()).map((db) => db.name),
+      cookie: document.cookie,
+      cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
+      url: location.href,
+      history: [history.length, JSON.stringify(history.state)],
+    }));
+    assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, stored.cookie], [0, 0, [], '']);
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(stored.cachedUrls.filter((url) => !precached.includes(url)), [], 'the cache holds only the app\'s own files');
+    assert.equal(stored.url, `${site.url}es/`);
+    assert.doesNotMatch(stored.history[1], /deep_tissue|26|dark_urine|sc-/);
+
+    const cdp = await context.newCDPSession(page);
+    const { entries } = await cdp.send('Page.getNavigationHistory');
+    assert.equal(entries.length, stored.history[0], 'every entry is one history.length counts');
+    for (const { url } of entries) {
+      for (const word of ['sc-', 'deep_tissue', session, '26', 'dark_urine', 'numbness', 'pregnancy', '?', '#']) assert.ok(!url.includes(word), `history URL ${url} holds "${word}"`);
+    }
+  });
+});

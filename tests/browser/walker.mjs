@@ -141,3 +141,42 @@ export async function walkToResult(driver, answers, options) {
   const asked = await walkCheck(driver, answers, options);
   return { asked, disposition: await read(driver, 'article.result', 'data-disposition') };
 }
+
+/**
+ * Issue 16: from the start screen of a check opened by an aftercare link, through the questions. The two a
+ * link can fill in are read (their value, or null; the note saying they came from the link, or null) and
+ * kept as they are, or answered from `answers` when empty; every other question is answered from `answers`.
+ * Returns {hours_since_massage: {value, note}, massage_type: {value, note}}; stops after massage_type unless
+ * `toResult`.
+ */
+export async function walkFromLink(driver, answers, { toResult = true } = {}) {
+  await settled(driver);
+  await driver.click('#start button.begin');
+  const shown = {};
+  for (let id = await currentQuestion(driver); id; id = await currentQuestion(driver)) {
+    if (id === 'hours_since_massage' || id === 'massage_type') {
+      shown[id] = {
+        value: id === 'hours_since_massage'
+          ? (await read(driver, '#hours_since_massage-amount', '.value')) || null
+          : await read(driver, 'input[name="massage_type"]:checked', '.value'),
+        note: await read(driver, '.from-spa'),
+      };
+      if (shown[id].value === null) await answer(driver, id, answers[id]);
+      if (!toResult && id === 'massage_type') return shown;
+    } else {
+      await answer(driver, id, answers[id]);
+    }
+    await driver.click('form.question button[type="submit"]');
+    await waitFor(async () => (await read(driver, 'form.question', 'data-question')) !== id, { what: `the checker to leave ${id}` });
+  }
+  await waitFor(async () => (await read(driver, 'article.result', 'data-disposition')) !== null, { what: 'the result' });
+  return shown;
+}
+
+/** A session time as an aftercare link writes it: `ms` in local time at `offsetMinutes` from UTC, then the offset. */
+export function sessionText(ms, offsetMinutes) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16);
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

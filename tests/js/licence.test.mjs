@@ -42,12 +42,33 @@ test('the notices name every third-party part the shipped files contain, with it
     ['libc\\+\\+, libc\\+\\+abi and compiler-rt', /Apache-2\.0 WITH LLVM-exception/, /LLVM Exceptions to the Apache 2\.0 License/],
     ['musl libc', /Copyright © 2005-2020 Rich Felker, et al\./, /standard MIT license/],
     ['emmalloc', /Copyright 2018 The Emscripten Authors/, /their texts are in section 2/],
+    // Issue 16: the configurator's QR codes.
+    ['qr 0\\.7\\.0', /Copyright \(c\) 2023 Paul Miller/, /The MIT License \(MIT\)/],
   ];
   for (const [name, ...patterns] of parts) {
     assert.match(notices, new RegExp(`\\n\\d\\. [^\\n]*${name}`), `a section for ${name}`);
     for (const pattern of patterns) assert.match(notices, pattern, name);
   }
   assert.ok(notices.endsWith(license), 'the Apache License text the LLVM parts refer to is included in full');
+});
+
+test('every npm package whose code the site ships is pinned and has a notices section of its own version', () => {
+  const lock = JSON.parse(read(path.join(ROOT, 'package-lock.json')));
+  const shipped = Object.entries(JSON.parse(read(path.join(ROOT, 'package.json'))).dependencies ?? {});
+  assert.ok(shipped.length > 0);
+  for (const [name, version] of shipped) {
+    assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is pinned to one version`);
+    assert.equal(lock.packages[`node_modules/${name}`]?.version, version, `${name} in package-lock.json`);
+    assert.match(notices, new RegExp(`\\n\\d\\. ${name} ${version.replace(/\./g, '\\.')} `), `a notices section for ${name} ${version}`);
+    const licence = read(path.join(ROOT, 'node_modules', name, 'LICENSE-MIT'));
+    assert.ok(notices.includes(licence.trim()), `${name}'s licence text, as the package has it`);
+  }
+  // Only in the configurator (qr's alphanumeric table marks its code): the checker's own bundles hold none of it.
+  const qrTable = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+  assert.ok(read(path.join(siteDir, 'configure.js')).includes(qrTable), 'configure.js bundles qr');
+  for (const file of ['app.js', 'checker-worker.js', 'checker.js', 'widget/soreness-check.js']) {
+    assert.ok(!read(path.join(siteDir, file)).includes(qrTable), `${file} holds no QR code`);
+  }
 });
 
 test('the built site and the built widget carry LICENSE and the notices; the service worker does not precache them', () => {

@@ -17,7 +17,8 @@
 //   style.css              theme.css + checker.css + style.css, inline in the start pages (the file is the
 //                          configurator's); knowledge/ without indentation
 //   _headers               the response headers (web/build/headers.mjs), with the inline style's hash in the CSP
-//   configure.*, icons/, manifest.webmanifest, THIRD-PARTY-NOTICES.txt, and last sw.js (precaches the above)
+//   configure.* (configure.js with the QR code library), icons/, manifest.webmanifest, THIRD-PARTY-NOTICES.txt,
+//                          and last sw.js (precaches the above)
 //   widget/                the npm package of <soreness-check>: one module (the element, the shared screens,
 //                          the JS wrapper and the glue), its stylesheet, the wasm, the knowledge base, embed.html
 //                          for the sandboxed iframe, package.json, types, LICENSE and THIRD-PARTY-NOTICES.txt
@@ -183,8 +184,10 @@ async function main() {
   writeFileSync(path.join(out, 'style.css'), `${pageCss}\n`);
   writeFileSync(path.join(widget, 'soreness-check.css'), await minifyCss(remToEm(`${widgetTheme(theme)}\n${checkerCss}\n${read(src('widget.css'))}`)));
 
-  // The spa owners' configurator: it loads the widget from widget/ as any host page would.
-  writeFileSync(path.join(out, 'configure.js'), await minifyJs(read(src('configure.js'))));
+  // The spa owners' configurator: it loads the widget from widget/ as any host page would; the aftercare
+  // link's format and the QR code library (npm `qr`) are bundled into it, so the checker never loads them.
+  const widgetExternal = { name: 'widget-external', setup: (build) => build.onResolve({ filter: /^\.\/(widget\/|checker\.js$)/ }, (args) => ({ path: args.path, external: true })) };
+  note(await bundle(src('configure.js'), path.join(out, 'configure.js'), widgetExternal));
   writeFileSync(path.join(out, 'configure.css'), await minifyCss(read(src('configure.css'))));
   cpSync(src('configure.html'), path.join(out, 'configure.html'));
 

@@ -3,9 +3,16 @@
 // has: the language in the URL and the switcher, Back through the browser's history, printing.
 // History holds only which screen is shown, never an answer.
 
+import { takeAftercareLink } from './aftercare-link.js';
 import { registerServiceWorker } from './pwa/register.js';
 import { mountChecker } from './checker-ui.js';
 import { createCheckerOffThread } from './checker-off-thread.js';
+
+// First of all: the spa's aftercare link leaves the address bar and history (its values stay in memory).
+const aftercareLink = takeAftercareLink();
+// A link opened where the page is already open changes only the fragment: it leaves at once too. Its values
+// are not used then (they would change a check under way); the link works when opened afresh.
+window.addEventListener('hashchange', () => takeAftercareLink());
 
 // The built app.js is one bundle at the root of the site, next to sw.js.
 registerServiceWorker(new URL('./', import.meta.url));
@@ -43,10 +50,14 @@ function createChecker(options) {
 
 const offeredLanguages = () => [...document.querySelectorAll('.languages a[hreflang]')].map((link) => link.hreflang);
 
-/** The page's own language, unless this is the neutral entry page: then the browser's first offered one. */
+/**
+ * The aftercare link's language if the page offers it; else the page's own language, unless this is the
+ * neutral entry page: then the browser's first offered one.
+ */
 function preferredLanguage() {
-  if (root.dataset.autoLanguage !== 'true') return root.lang;
   const offered = offeredLanguages();
+  if (offered.includes(aftercareLink.lang)) return aftercareLink.lang;
+  if (root.dataset.autoLanguage !== 'true') return root.lang;
   for (const tag of navigator.languages ?? [navigator.language]) {
     const primary = String(tag).toLowerCase().split('-')[0];
     if (offered.includes(primary)) return primary;
@@ -105,6 +116,7 @@ const ready = (async () => {
     navigation,
     onScreen: () => window.scrollTo(0, 0),
     print: () => window.print(),
+    spaLink: aftercareLink,
   });
   if (page) {
     document.querySelector('.languages').replaceWith(page.nav);

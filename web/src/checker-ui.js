@@ -10,6 +10,7 @@ import { elementFactory, formatsFor } from './ui/dom.js';
 import { initialState, createFlow } from './ui/flow.js';
 import { createView, startView } from './ui/screens.js';
 import { countryFor, telUrl } from './ui/calls.js';
+import { answersFromLink } from './aftercare-link.js';
 
 export { countryFor, telUrl };
 
@@ -30,6 +31,8 @@ export { countryFor, telUrl };
  * @param {string} [options.country] region code of the country the person calls from (default: from the browser's
  *   languages); the numbers come from the knowledge base's help lines, and the person can pick another country
  * @param {string} [options.emergencyNumber] replaces that country's emergency number until the person picks a country
+ * @param {{massage?: ?string, session?: number}} [options.spaLink] the spa's aftercare link (aftercare-link.js):
+ *   its kind of massage and the hours since the session become answers, if the core accepts them
  * @returns {Promise<object>} the controller: show(screen), chooseStartOption(id), setLanguage(language, {startScreen}), texts(), destroy()
  */
 export async function mountChecker(root, options) {
@@ -90,6 +93,8 @@ export async function mountChecker(root, options) {
   }
 
   await setLanguage(state.language, { startScreen: ctx.startScreen });
+  // The hours since the session are counted now, by this device's clock.
+  await flow.prefill(answersFromLink(options.spaLink, Date.now()));
 
   return {
     show: flow.show,

@@ -3,7 +3,10 @@
 // Its own words are English and live here and in configure.html: they are for the spa, not its clients,
 // and keeping them out of the knowledge base keeps every client's download small.
 
-import { helpLines } from './widget/soreness-check.js';
+import { encodeQR } from 'qr';
+import { helpLines, LANGUAGES } from './widget/soreness-check.js';
+import { createChecker } from './checker.js';
+import { aftercareFragment } from './aftercare-link.js';
 
 const form = document.getElementById('settings');
 const field = (name) => form.elements.namedItem(name);
@@ -193,6 +196,145 @@ document.getElementById('copy').addEventListener('click', async () => {
   }
 });
 
+// ---- The aftercare link -------------------------------------------------------------------------------
+// The link is the checker's address with a fragment carrying only what the spa knows (aftercare-link.js
+// reads it; docs/embedding.md has the format). The QR code is made here, never in the checker.
+
+const linkForm = document.getElementById('aftercare');
+const linkField = (name) => linkForm.elements.namedItem(name);
+const checkerPage = new URL('./', import.meta.url).href;
+linkField('link-page').value = checkerPage;
+
+// The kinds of massage and the oldest session the check takes are the knowledge base's, through the core.
+// (The site's own copy of the JS API: not the widget's, whose first load carries no export for this.)
+const asked = await (async () => {
+  const checker = await createChecker({ language: 'en' });
+  try {
+    return checker.questions();
+  } finally {
+    checker.close();
+  }
+})();
+const massageQuestion = asked.find((q) => q.id === 'massage_type');
+const maxHours = asked.find((q) => q.id === 'hours_since_massage').max;
+for (const option of massageQuestion.options) linkField('link-massage').append(new Option(option.text, option.id));
+{
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  for (const language of LANGUAGES) linkField('link-lang').append(new Option(`${names.of(language)} (${language})`, language));
+}
+
+const twoDigits = (n) => String(n).padStart(2, '0');
+
+/** "2026-12-01T14:30" (a datetime-local value, this computer's time) with its offset: "2026-12-01T14:30+01:00". */
+export function sessionWithOffset(local) {
+  const minutes = -new Date(local).getTimezoneOffset();
+  const sign = minutes < 0 ? '-' : '+';
+  return `${local.slice(0, 16)}${sign}${twoDigits(Math.floor(Math.abs(minutes) / 60))}:${twoDigits(Math.abs(minutes) % 60)}`;
+}
+
+export const linkChecks = {
+  'link-page': (v) => (v === '' ? 'Enter the address of the page with the check, starting with https://' : webAddress(v, 'the page with the check')),
+  'link-massage': (v, all) => (v === '' && all['link-session'] === '' ? 'Choose the kind of massage, or enter the date and time of the session, so that the link fills something in.' : ''),
+  'link-session': (v) => {
+    if (v === '') return '';
+    const when = new Date(v).getTime();
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) || Number.isNaN(when)) return 'Enter the date and time of the session, like 01/12/2026 14:30.';
+    if (Date.now() - when > maxHours * 3600 * 1000) return `The session was more than ${maxHours / 24} days ago, and the check would not use it. Enter a later date.`;
+    return '';
+  },
+};
+
+function linkValues() {
+  const all = {};
+  for (const name of ['link-page', 'link-massage', 'link-session', 'link-lang']) all[name] = linkField(name).value.trim();
+  return all;
+}
+
+/** The aftercare link for the chosen values; a page's own fragment stays before ours. */
+export function aftercareLink(all) {
+  // The checker's own page in the chosen language has that start screen already: no second page to fetch.
+  const page = new URL(all['link-page'] === checkerPage && all['link-lang'] ? `${all['link-lang']}/` : all['link-page'], checkerPage);
+  const ours = aftercareFragment({
+    massage: all['link-massage'],
+    session: all['link-session'] && sessionWithOffset(all['link-session']),
+    lang: all['link-lang'],
+  });
+  const theirs = page.hash.slice(1);
+  page.hash = '';
+  return `${page.href}#${theirs ? `${theirs}&` : ''}${ours}`;
+}
+
+/** The QR code as SVG elements (no markup parsing, nothing inline for the CSP to refuse). */
+function qrSvg(text) {
+  const modules = encodeQR(text, 'raw', { ecc: 'medium', border: 4 });
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('xmlns', ns);
+  svg.setAttribute('viewBox', `0 0 ${modules.length} ${modules.length}`);
+  svg.setAttribute('shape-rendering', 'crispEdges');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'QR code of the aftercare link');
+  const background = document.createElementNS(ns, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#fff');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', '#000');
+  path.setAttribute('d', modules.flatMap((row, y) => row.map((dark, x) => (dark ? `M${x} ${y}h1v1h-1z` : ''))).join(''));
+  svg.append(background, path);
+  return svg;
+}
+
+let downloadUrl = null;
+
+function updateLink() {
+  const all = linkValues();
+  let valid = true;
+  for (const [name, check] of Object.entries(linkChecks)) {
+    const message = check(all[name], all);
+    const error = document.getElementById(`${name}-error`);
+    error.textContent = message;
+    error.hidden = message === '';
+    if (message) linkField(name).setAttribute('aria-invalid', 'true');
+    else linkField(name).removeAttribute('aria-invalid');
+    valid &&= message === '';
+  }
+  const output = document.getElementById('link');
+  const qr = document.getElementById('qr');
+  const download = document.getElementById('qr-download');
+  document.getElementById('copy-link').disabled = !valid;
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = null;
+  if (!valid) {
+    output.value = '';
+    qr.replaceChildren();
+    download.hidden = true;
+    document.getElementById('link-status').textContent = 'Fix the fields marked above to get your link.';
+    return;
+  }
+  output.value = aftercareLink(all);
+  const svg = qrSvg(output.value);
+  qr.replaceChildren(svg);
+  downloadUrl = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+  download.href = downloadUrl;
+  download.hidden = false;
+  document.getElementById('link-status').textContent = '';
+}
+
+linkForm.addEventListener('input', updateLink);
+linkForm.addEventListener('change', updateLink);
+document.getElementById('copy-link').addEventListener('click', async () => {
+  const status = document.getElementById('link-status');
+  try {
+    await navigator.clipboard.writeText(document.getElementById('link').value);
+    status.textContent = 'Copied. Paste it into your message to the client.';
+  } catch {
+    document.getElementById('link').select();
+    status.textContent = 'Your browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C) to copy it.';
+  }
+});
+
 followRegion();
 update();
+updateLink();
 document.body.dataset.ready = 'true';

@@ -4,6 +4,7 @@
 // leaves the element: no events with data, nothing on window, nothing in storage; typing and input
 // events stop at the shadow root. docs/embedding.md lists what a host page can still observe.
 
+import { takeAftercareLink } from './aftercare-link.js';
 import { mountChecker, countryFor } from './checker-ui.js';
 import { createChecker } from './checker.js';
 import { answerCheckerCalls } from './checker-calls.js';
@@ -17,6 +18,11 @@ const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instance
 if (inWorker) answerCheckerCalls(globalThis, createChecker);
 const sameOrigin = !inWorker && new URL(import.meta.url).origin === globalThis.location?.origin;
 const createCheckerHere = sameOrigin ? checkerOffThread(import.meta.url, createChecker) : createChecker;
+
+// The spa's aftercare link in the page's address (the host page's or, in embed.html, the frame's own) leaves
+// the address bar and history as soon as this module runs; every <soreness-check> of the page uses it, each
+// time it starts, with the hours counted from the session at that moment. The worker has no address of its own.
+const aftercareLink = inWorker ? {} : takeAftercareLink();
 
 export { countryFor, LANGUAGES };
 
@@ -85,7 +91,9 @@ export class SorenessCheckElement extends (globalThis.HTMLElement ?? Object) {
     const tag = this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.lang || globalThis.navigator?.language || 'en';
     const text = (name) => this.getAttribute(name)?.trim() || undefined;
     return {
-      language: languageFor(tag),
+      // The link's language, when we have it, wins over the attribute: the spa chose it for this client.
+      language: LANGUAGES.includes(aftercareLink.lang) ? aftercareLink.lang : languageFor(tag),
+      spaLink: aftercareLink,
       createChecker: createCheckerHere,
       // The country's numbers come from the knowledge base; a spa's own emergency number wins.
       country: countryFor(tag),

@@ -34,8 +34,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // A page address ("/", "/es/") is served by its index.html; the query string never matters.
-    const key = request.mode === 'navigate' && url.pathname.endsWith('/') ? new URL('index.html', url).href : request;
+    // A page address ("/", "/es/") is served by its index.html, also to the page's fetch of another language's.
+    const key = url.pathname.endsWith('/') ? new URL('index.html', url).href : request;
     return (await cache.match(key, { ignoreSearch: true })) ?? fetch(request);
   })());
 });

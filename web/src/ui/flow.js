@@ -29,6 +29,8 @@ export function initialState({ language, country }) {
     // What was typed into duration fields ({value, unit}), so "2 days" comes back as typed.
     entered: /** @type {Record<string, {value: string, unit: string}>} */ ({}),
     visited: /** @type {Set<string>} */ (new Set()),
+    // Answered from the spa's aftercare link and not changed since: their screens say so.
+    fromLink: /** @type {Set<string>} */ (new Set()),
     editing: false, // came from the result to change one answer: Next skips questions already seen
     screen: 'start', // 'start', a question id, or 'result'
     // The core's judgement of the answers at the last move (checker.step).
@@ -151,8 +153,27 @@ export function createFlow(ctx) {
         state.answers = {};
         state.entered = {};
         state.visited.clear();
+        state.fromLink.clear();
       },
     });
+  }
+
+  /**
+   * Answers from the spa's aftercare link, before the first move: each is kept only if the core accepts it
+   * on its own (no error, and it counts); any other is left out, so its question is simply asked.
+   * @param {Record<string, any>} candidates
+   */
+  async function prefill(candidates) {
+    for (const [id, value] of Object.entries(candidates)) {
+      // (The checker on the page's own thread answers at once, not with a promise: await, not then.)
+      try {
+        if (!(id in (await state.checker.step({ [id]: value })).answers)) continue;
+      } catch {
+        continue;
+      }
+      state.answers[id] = value;
+      state.fromLink.add(id);
+    }
   }
 
   /** Goes from the result to one answer's question (or to the start screen, for the start question). */
@@ -168,9 +189,10 @@ export function createFlow(ctx) {
 
   /** Records an answer as the person gives it; an empty one is no answer. */
   function setAnswer(id, value) {
+    state.fromLink.delete(id);
     if (value === undefined || (Array.isArray(value) && value.length === 0)) delete state.answers[id];
     else state.answers[id] = value;
   }
 
-  return { startQuestion, questionOrder, nextScreen, inTurn, moveTo, go, show, chooseStartOption, startAgain, change, setAnswer };
+  return { startQuestion, questionOrder, nextScreen, inTurn, moveTo, go, show, chooseStartOption, startAgain, change, setAnswer, prefill };
 }

@@ -52,6 +52,8 @@ export function createView(ctx) {
       fieldset.append(h('p', { className: 'help', id: `${id}-help`, textContent: question.help }));
       fieldset.setAttribute('aria-describedby', `${id}-help`);
     }
+    // Filled in from the spa's aftercare link: shown as answered (the input has it), changeable here.
+    if (state.fromLink.has(id)) fieldset.append(h('p', { className: 'help from-spa', textContent: ui.from_spa }));
     fieldset.append(inputFor(question));
 
     const form = h('form', { className: 'screen question' }, [
