@@ -165,7 +165,7 @@ TEST_CASE("issue 16: a result about ordinary soreness says when to remind the pe
         REQUIRE(result(unknown)["disposition"]["id"] == "contact_therapist");
         CHECK(hours(unknown) == 24);
         CHECK(hours(soreness::testing::usual_with({{"hours_since_massage", 71.5}})) == 24);
-        const json past = soreness::testing::usual_with({{"hours_since_massage", 100}});
+        const json past = soreness::testing::usual_with({{"hours_since_massage", 100}, {"trend", "better"}});
         REQUIRE(result(past)["reminder"].is_object());
         CHECK(hours(past) == 24);
     }
