@@ -190,7 +190,7 @@ test('widget (es): the e-mail goes to the spa\'s address, Copy and Remind me wor
   const es = strings('es');
   const hostPath = '/share-widget.html';
   await withPage(async (page) => {
-    await page.route(`${served.site.origin}${hostPath}`, (route) => route.fulfill({
+    await page.route((url) => url.pathname === hostPath, (route) => route.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Spa</title><link rel="icon" href="data:,">' +
         '<script type="module" src="/widget/soreness-check.js"></script></head><body><main>' +
