@@ -77,6 +77,12 @@ export interface Assessment {
   timeline: Timeline | null;
   /** The start question's warning signs, listed on every result. */
   watch_for: { id: string; text: string }[];
+  /**
+   * When to remind the person to check again, on a result whose disposition has "reminder": true (self-care,
+   * tell your therapist); null otherwise. hours_from_now: when the soreness should have eased (the timeline's
+   * usually_gone_hours after the massage), or 24 when the massage time is unknown or less than an hour is left.
+   */
+  reminder: { hours_from_now: number } | null;
   trace: { rule: string; requires: DispositionId }[];
 }
 

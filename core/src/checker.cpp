@@ -81,6 +81,16 @@ json timeline_json(const knowledge_base& kb, const timeline_position& t) {
     return out;
 }
 
+/// When to remind the person to check again, in hours from now. Where the time of the massage is known: when the
+/// soreness should have eased (the timeline's usually_gone_hours after the massage). Where it is unknown, or less
+/// than an hour is left or that time has passed: in a day, so that soreness that has not eased is looked at again
+/// soon, never later.
+json reminder_json(const knowledge_base& kb, const timeline_position& t) {
+    constexpr double check_again_hours = 24;
+    const double left = t.hours_since_massage ? kb.timeline.usually_gone_hours - *t.hours_since_massage : 0;
+    return {{"hours_from_now", left >= 1 ? left : check_again_hours}};
+}
+
 json lines_json(const country_help_lines& lines) {
     json out = {{"emergency", lines.emergency}};
     if (!lines.country.empty()) out["country"] = lines.country;
@@ -157,6 +167,8 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         // or "call now", "soreness is building" would reassure.
         {"timeline", info.everyday_advice ? timeline_json(kb, a.timeline) : json(nullptr)},
         {"watch_for", watch_for(kb)},
+        // Only on a result that the knowledge base says may offer one (ordinary soreness).
+        {"reminder", info.reminder ? reminder_json(kb, a.timeline) : json(nullptr)},
         {"trace", trace},
     };
 }

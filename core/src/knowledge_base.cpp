@@ -374,7 +374,7 @@ private:
             std::string where = "/dispositions/" + std::to_string(i);
             auto& info = kb_.dispositions[i];
             info.level = static_cast<disposition>(i);
-            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls", "ends_check", "contact_details"})) continue;
+            if (!check_.expect_object(v[i], where, {"id", "advice", "everyday_advice"}, {"calls", "ends_check", "contact_details", "reminder"})) continue;
             auto id = check_.text(field(v[i], "id"), where + "/id");
             if (id != disposition_ids[i])
                 check_.fail("kb.wrong_disposition", where + "/id",
@@ -385,6 +385,12 @@ private:
             if (const auto* calls = member(v[i], "calls")) info.calls = read_calls(*calls, where + "/calls");
             info.ends_check = optional_flag(v[i], "ends_check", where);
             info.contact_details = optional_flag(v[i], "contact_details", where);
+            info.reminder = optional_flag(v[i], "reminder", where);
+            // "Check again when it should have eased" fits ordinary soreness only: beside "see a doctor" it would
+            // tell the person to wait.
+            if (info.reminder && !info.everyday_advice)
+                check_.fail("kb.reminder_not_everyday", where + "/reminder",
+                            "a reminder to check again is only for a result about ordinary soreness (\"everyday_advice\": true)");
         }
         // A more urgent result must not send the person back to the questions that a less urgent one stops.
         for (int i = 1; i < disposition_count; ++i)

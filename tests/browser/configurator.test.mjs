@@ -92,7 +92,7 @@ test('the configurator checks what is typed and its snippet renders the configur
       await tab.check('input[name="style"][value="iframe"]');
       const frameSnippet = await tab.inputValue('#snippet');
       assert.match(frameSnippet, /^<iframe class="soreness-check-frame" src=".*\/widget\/embed\.html\?lang=es-MX&amp;spa-name=Manos\+%22Tranquilas%22\+%3CSpa%3E&amp;/);
-      assert.match(frameSnippet, /sandbox="allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols"/);
+      assert.match(frameSnippet, /sandbox="allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols allow-downloads" allow="clipboard-write; web-share"/);
       assert.match(frameSnippet, /<script type="module" src=".*\/widget\/embed-host\.js"><\/script>$/);
       await tab.waitForSelector('#preview iframe');
 

@@ -117,9 +117,14 @@ test('offline: with the server gone, the app reloads and completes a check; a ne
   }
 });
 
-test('privacy: a complete check sends nothing and stores nothing', async () => {
+test('privacy: a complete check, its summary shared and copied and its reminder saved, sends nothing and stores nothing', async () => {
   await withSitePage(async ({ context, page, site, log }) => {
     const { origin } = site;
+    // The share sheet is stubbed (Chromium on Linux has none): it records what the page hands it.
+    await page.addInitScript(() => {
+      window.__shared = [];
+      Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: (data) => window.__shared.push(data) && Promise.resolve() });
+    });
     await gotoReady(page, site.url);
     await waitForWorkerControl(page);
     const requestsBeforeCheck = log.requests.length;
@@ -128,6 +133,22 @@ test('privacy: a complete check sends nothing and stores nothing', async () => {
     const answers = { ...FLOWS[0].answers, symptoms: ['dark_urine', 'numbness'], risk_factors: ['pregnancy'], pregnancy_signs: ['none'] };
     await runFlow(page, answers);
     assert.equal(await disposition(page), 'urgent');
+    // Issue 16: the summary handed to the person's apps, then a check again to a result with a reminder, saved.
+    const ui = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/knowledge/strings/en.json'), 'utf8')).ui;
+    const shareAndCopy = async () => {
+      await page.getByRole('button', { name: ui.share, exact: true }).click();
+      await page.getByRole('button', { name: ui.share_copy, exact: true }).click();
+      await page.waitForFunction((text) => document.querySelector('.share-status')?.textContent === text, ui.share_copied);
+    };
+    await shareAndCopy();
+    await page.getByRole('button', { name: ui.start_again, exact: true }).click();
+    await runFlow(page, FLOWS[0].answers);
+    assert.equal(await disposition(page), 'self_care');
+    await shareAndCopy();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.remind_button, exact: true }).click()]);
+    assert.match(readFileSync(await download.path(), 'utf8'), /^BEGIN:VCALENDAR/);
+    assert.equal(await page.evaluate(() => window.__shared.length), 2);
+    assert.ok((await page.evaluate(() => navigator.clipboard.readText())).includes(ui.summary_answers), 'the summary was copied');
 
     assert.deepEqual(log.requests.slice(requestsBeforeCheck), [], 'no request at all during the check');
     assert.deepEqual(foreignRequests(log.requests, origin), [], 'every request ever made is to the app itself');
@@ -154,11 +175,11 @@ test('privacy: a complete check sends nothing and stores nothing', async () => {
 
     const cdp = await context.newCDPSession(page);
     const { entries } = await cdp.send('Page.getNavigationHistory');
-    const answerWords = ['dark_urine', 'numbness', 'pregnancy', 'pain', 'symptoms', '?', '#'];
+    const answerWords = ['dark_urine', 'numbness', 'pregnancy', 'pain', 'symptoms', 'upper_back', 'blob:', '?', '#'];
     for (const { url } of entries) {
       for (const word of answerWords) assert.ok(!url.includes(word), `history URL ${url} holds "${word}"`);
     }
-  });
+  }, { contextOptions: { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] } });
 });
 
 test('privacy (issue 16): a complete check from an aftercare link sends nothing beyond the app\'s own files, stores nothing, leaves nothing in the URL or history', async () => {

@@ -23,6 +23,14 @@ test('the usual pattern is self-care, with a timeline placed from the hours sinc
   assert.equal(result.timeline.hours_until_easing, 18);
 });
 
+test('issue 16: a result about ordinary soreness says when to remind, the others do not', () => {
+  const gone = checker.about().timeline.usually_gone_hours;
+  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: 30 })).reminder, { hours_from_now: gone - 30 });
+  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: null })).reminder, { hours_from_now: 24 }, 'unknown: in a day');
+  assert.equal(checker.assess(usualWith({ symptoms: ['numbness'] })).reminder, null);
+  assert.equal(checker.step(USUAL_ANSWERS, { assessment: true }).assessment.reminder.hours_from_now, gone - USUAL_ANSWERS.hours_since_massage);
+});
+
 test('nextQuestions follows the core: "which side?" only once a limb is sore', () => {
   assert.ok(!checker.nextQuestions({ body_regions: ['neck'] }).ask.includes('side'));
   assert.ok(checker.nextQuestions({ body_regions: ['calves'] }).ask.includes('side'));

@@ -12,7 +12,8 @@ export async function onThePage(): Promise<string> {
     const result: Assessment = await checker.assess(answers);
     const step: Step = await checker.step(answers, { assessment: true });
     const contact = step.assessment?.contact_details ? 'contact' : '';
-    return `${ask.join(',')} ${result.disposition.id} ${step.final} ${contact} ${checker.about().start_question} ${checker.about().ui.title}`;
+    const remindInHours: number | undefined = result.reminder?.hours_from_now;
+    return `${ask.join(',')} ${result.disposition.id} ${step.final} ${contact} ${remindInHours ?? ''} ${checker.about().start_question} ${checker.about().ui.title}`;
   } catch (failure) {
     // One error class through the worker and on the page's own thread.
     if (failure instanceof OffThreadCheckerError) return `${failure.code} at ${failure.where}`;

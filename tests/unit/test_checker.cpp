@@ -144,6 +144,39 @@ TEST_CASE("issue 15: the result says whether to show the spa's contact details, 
     CHECK(contact({{"danger_signs", {"chest_pain"}}}) == false);
 }
 
+TEST_CASE("issue 16: a result about ordinary soreness says when to remind the person to check again") {
+    soreness::checker checker(soreness::testing::shipped_knowledge());
+    auto result = [&](const json& answers) { return json::parse(checker.assess_json(answers.dump()))["result"]; };
+    auto hours = [&](const json& answers) { return result(answers)["reminder"]["hours_from_now"]; };
+    const double gone = json::parse(checker.about_json())["result"]["timeline"]["usually_gone_hours"];
+    REQUIRE(gone == 72);
+    SUBCASE("when the soreness should have eased: usually_gone_hours after the massage") {
+        const json usual = soreness::testing::usual_soreness();  // 20 hours ago
+        REQUIRE(result(usual)["disposition"]["id"] == "self_care");
+        CHECK(hours(usual) == doctest::Approx(gone - 20));
+        CHECK(hours(soreness::testing::usual_with({{"hours_since_massage", 2.5}})) == doctest::Approx(gone - 2.5));
+        const json two_days = soreness::testing::usual_with({{"hours_since_massage", 48}});
+        REQUIRE(result(two_days)["disposition"]["id"] == "contact_therapist");
+        CHECK(hours(two_days) == doctest::Approx(gone - 48));
+        CHECK(hours(soreness::testing::usual_with({{"hours_since_massage", 71}})) == doctest::Approx(1));
+    }
+    SUBCASE("in a day when the time of the massage is unknown, nearly or already past") {
+        const json unknown = soreness::testing::usual_with({{"hours_since_massage", nullptr}});
+        REQUIRE(result(unknown)["disposition"]["id"] == "contact_therapist");
+        CHECK(hours(unknown) == 24);
+        CHECK(hours(soreness::testing::usual_with({{"hours_since_massage", 71.5}})) == 24);
+        const json past = soreness::testing::usual_with({{"hours_since_massage", 100}, {"trend", "better"}});
+        REQUIRE(result(past)["reminder"].is_object());
+        CHECK(hours(past) == 24);
+    }
+    SUBCASE("none from see a doctor up: the knowledge base offers it on self_care and contact_therapist only") {
+        CHECK(result(soreness::testing::usual_with({{"symptoms", {"numbness"}}}))["reminder"].is_null());
+        CHECK(result({{"danger_signs", {"chest_pain"}}})["reminder"].is_null());
+        CHECK(json::parse(checker.step_json(soreness::testing::usual_soreness().dump(), true))["result"]["assessment"]["reminder"]["hours_from_now"] ==
+              doctest::Approx(gone - 20));
+    }
+}
+
 TEST_CASE("issue 15: about_json names the start question and the fallback advice; every result lists the warning signs") {
     soreness::checker checker(soreness::testing::shipped_knowledge());
     const json about = json::parse(checker.about_json())["result"];

@@ -653,6 +653,33 @@ TEST_CASE("issue 15: how a number question is answered, and a scale's end texts"
     }
 }
 
+TEST_CASE("issue 16: a disposition that offers a reminder to check again") {
+    json kb = shipped_kb();
+    SUBCASE("the shipped flags: the two results about ordinary soreness") {
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        for (const auto& d : loaded.knowledge->dispositions) {
+            CAPTURE(soreness::disposition_id(d.level));
+            CHECK(d.reminder == (d.level <= soreness::disposition::contact_therapist));
+        }
+    }
+    SUBCASE("not true or false") {
+        kb["dispositions"][0]["reminder"] = "yes";
+        CHECK(errors_of_kb(kb) == "[kb.wrong_type] /dispositions/0/reminder: expected true or false\n");
+    }
+    SUBCASE("not on a result that is not about ordinary soreness") {
+        kb["dispositions"][2]["reminder"] = true;
+        CHECK(errors_of_kb(kb) == "[kb.reminder_not_everyday] /dispositions/2/reminder: a reminder to check again is only for a result "
+                                  "about ordinary soreness (\"everyday_advice\": true)\n");
+    }
+    SUBCASE("absent is false") {
+        kb["dispositions"][0].erase("reminder");
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        CHECK_FALSE(loaded.knowledge->dispositions[0].reminder);
+    }
+}
+
 TEST_CASE("issue 15: a disposition that ends the check, or shows the contact details") {
     json kb = shipped_kb();
     SUBCASE("the shipped flags") {

@@ -13,7 +13,9 @@ const field = (name) => form.elements.namedItem(name);
 const defaultBase = new URL('widget/', import.meta.url).href;
 field('base').value = defaultBase;
 
-const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols';
+const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols allow-downloads';
+// The result's "Copy the text" and share sheet (issue 16) need these permissions inside a frame.
+const ALLOW = 'clipboard-write; web-share';
 
 /** Relative luminance of a #rrggbb colour (WCAG 2). */
 function luminance(hex) {
@@ -91,7 +93,7 @@ export function snippet(all) {
     return [
       `<iframe class="soreness-check-frame" src="${escapeAttribute(`${base}embed.html?${query}`)}"`,
       `  title="Soreness check" width="100%" height="700" loading="lazy"`,
-      `  sandbox="${SANDBOX}"></iframe>`,
+      `  sandbox="${SANDBOX}" allow="${ALLOW}"></iframe>`,
       `<script type="module" src="${escapeAttribute(`${base}embed-host.js`)}"></script>`,
     ].join('\n');
   }

@@ -81,6 +81,7 @@ struct disposition_info {
     std::vector<std::string> calls;
     bool ends_check = false;              ///< reaching it stops the questions: show the result now (emergency)
     bool contact_details = false;         ///< its result shows the spa's phone, e-mail or booking link
+    bool reminder = false;                ///< its result offers a reminder to check again (needs everyday_advice)
     std::string label, headline;
 };
 

@@ -1,10 +1,12 @@
 // The result screen and its parts: the verdict, the calls and what to do, the reasons with the answers
 // behind them, the usual course of soreness (timeline), the warning signs to watch for, and the list of
-// answers to show the therapist, each with a Change button. It shows the core's assessment as it is.
+// answers to show the therapist, each with a Change button, with ways to send them (ui/share.js), and the
+// reminder to check again where the core offers one. It shows the core's assessment as it is.
 
 import { timelinePlot, legendSwatch, dispositionIcon } from '../figures.js';
 import { fill, part, resultSection } from './dom.js';
 import { createCalls } from './calls.js';
+import { summaryLines, mailtoHref, calendarFile, saveFile } from './share.js';
 
 /**
  * The result screen of one checker; returns resultView(), the screen for the assessment in state.result.
@@ -14,6 +16,7 @@ export function createResultView(ctx) {
   const { h, state, format, options, flow, announcer } = ctx;
   const { callsPart, contactPart } = createCalls(ctx);
   const section = (title, children, className) => resultSection(h, title, children, className);
+  const button = (label, onclick) => part(h('button', { type: 'button', className: 'secondary', textContent: label, onclick }), 'button secondary-button');
 
   /** How an answer reads back to the person, in their words. */
   function answerText(question) {
@@ -72,18 +75,78 @@ export function createResultView(ctx) {
     );
   }
 
+  /** The questions the result lists, the start screen's first: those that apply to the answers that count. */
+  const shownQuestions = () => [state.about.start_question, ...flow.questionOrder()].map((id) => state.byId.get(id));
+
   function answersList() {
     const ui = state.about.ui;
-    const shown = [state.about.start_question, ...flow.questionOrder()];
     const list = h('dl', { className: 'answers' });
-    for (const id of shown) {
-      const question = state.byId.get(id);
+    for (const question of shownQuestions()) {
+      const { id } = question;
       const change = h('button', { type: 'button', className: 'link-button no-print', textContent: ui.change });
       change.setAttribute('aria-label', `${ui.change}: ${question.text}`);
       change.addEventListener('click', () => flow.change(id));
       list.append(h('div', { className: 'answer' }, [h('dt', { textContent: question.text }), h('dd', {}, [h('span', { textContent: answerText(question) }), ' ', change])]));
     }
     return list;
+  }
+
+  /**
+   * Send, e-mail or copy the summary for the therapist: each only when the person taps it, with their own apps.
+   * The share sheet where the browser has one; e-mail where it has none or the spa gave its address.
+   */
+  function sharePart(dateText) {
+    const ui = state.about.ui;
+    const result = state.result;
+    const lines = summaryLines(ui, {
+      date: dateText,
+      version: result.knowledge_base_version,
+      label: result.disposition.label,
+      headline: result.headline,
+      reasons: result.reasons.map((r) => r.text),
+      answers: shownQuestions().filter((q) => state.answers[q.id] !== undefined).map((q) => [q.text, answerText(q)]),
+    });
+    const text = lines.join('\n');
+    const status = h('p', { className: 'share-status' });
+    const say = (message) => {
+      status.textContent = message;
+      announcer.textContent = message;
+    };
+    // Where the browser will not copy or share, the text is shown selected, for the person to copy.
+    const box = h('textarea', { readOnly: true, rows: 8, value: text, hidden: true });
+    box.setAttribute('aria-label', ui.share);
+    const showText = () => {
+      box.hidden = false;
+      say(ui.share_copy_failed);
+      box.select();
+    };
+    const actions = h('div', { className: 'actions' });
+    const email = options.contact?.email;
+    if (navigator.share) {
+      actions.append(button(ui.share, () => navigator.share({ title: ui.app_name, text }).catch((failure) => failure.name === 'AbortError' || showText())));
+    }
+    if (!navigator.share || email) {
+      actions.append(part(h('a', { className: 'secondary', href: mailtoHref(email, ui.app_name, lines, ui.share_shortened), textContent: ui.share_email }), 'button secondary-button'));
+    }
+    actions.append(button(ui.share_copy, () => Promise.resolve().then(() => navigator.clipboard.writeText(text)).then(() => say(ui.share_copied), showText)));
+    return h('div', { className: 'share no-print' }, [actions, status, box]);
+  }
+
+  /** The core's reminder to check again as a calendar file: its title and the link to the check, no answers. */
+  function reminderPart(reminder) {
+    const ui = state.about.ui;
+    const start = new Date(Date.now() + reminder.hours_from_now * 3_600_000);
+    const when = new Intl.DateTimeFormat(state.language, { dateStyle: 'full', timeStyle: 'short' }).format(start);
+    const save = () => {
+      const url = location.origin + location.pathname;
+      saveFile(view, 'soreness-check-reminder.ics', calendarFile({ title: ui.remind_event, start, now: new Date(), url }), 'text/calendar');
+      announcer.textContent = ui.remind_done;
+    };
+    const view = section(ui.remind, [
+      h('p', { textContent: fill(ui.remind_note, { date: when }) }),
+      button(ui.remind_button, save),
+    ], 'remind no-print');
+    return view;
   }
 
   /** The result screen for the core's assessment in state.result. */
@@ -125,9 +188,11 @@ export function createResultView(ctx) {
       view.append(section(ui.why_sore, [h('ul', {}, result.explanations.map((e) => h('li', { textContent: e.text })))], 'why-sore'));
     }
     view.append(section(ui.watch_for, [h('p', { textContent: ui.watch_for_note }), h('ul', { className: 'signs-list' }, result.watch_for.map((sign) => h('li', { textContent: sign.text })))], 'watch'));
-    view.append(section(ui.tell_therapist, [h('p', { className: 'no-print', textContent: ui.tell_therapist_note }), answersList()], 'answers-part'));
+    view.append(section(ui.tell_therapist, [h('p', { className: 'no-print', textContent: ui.tell_therapist_note }), answersList(), sharePart(dateText)], 'answers-part'));
+    // Whether and when to remind is the core's (the knowledge base's dispositions and timeline).
+    if (result.reminder) view.append(reminderPart(result.reminder));
     const actions = h('div', { className: 'actions no-print' });
-    if (options.print) actions.append(part(h('button', { type: 'button', className: 'secondary', textContent: ui.print, onclick: options.print }), 'button secondary-button'));
+    if (options.print) actions.append(button(ui.print, options.print));
     actions.append(part(h('button', { type: 'button', className: 'primary', textContent: ui.start_again, onclick: flow.startAgain }), 'button primary-button'));
     view.append(actions);
     // Announced after the screen is in place, so screen readers hear the outcome.
