@@ -1,6 +1,7 @@
 #include "soreness/checker.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "json_text.hpp"
 #include "soreness/answers.hpp"
@@ -130,7 +131,7 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         const rule& r = kb.rules[i];
         json evidence = json::array();
         for (const auto& c : r.when) collect_evidence(kb, c, answers, a.missing, evidence);
-        reasons.push_back({{"rule", r.id}, {"requires", disposition_id(r.requires_at_least)}, {"text", r.reason}, {"answers", evidence}});
+        reasons.push_back({{"rule", r.id}, {"requires", disposition_id(r.requires_at_least)}, {"text", r.reason}, {"answers", std::move(evidence)}});
     }
 
     const std::uint64_t give = given_advice(kb, answers, a);
@@ -157,19 +158,19 @@ json report(const knowledge_base& kb, const answer_set& answers, const assessmen
         {"calls", info.calls},
         {"contact_details", info.contact_details},
         {"complete", a.missing == 0},
-        {"missing", missing},
-        {"conflicts", conflicts},
+        {"missing", std::move(missing)},
+        {"conflicts", std::move(conflicts)},
         {"dropped", question_ids(kb, dropped)},
-        {"reasons", reasons},
-        {"advice", advice},
-        {"explanations", explanations},
+        {"reasons", std::move(reasons)},
+        {"advice", std::move(advice)},
+        {"explanations", std::move(explanations)},
         // The usual course of soreness only where the result is about ordinary soreness: beside "see a doctor"
         // or "call now", "soreness is building" would reassure.
         {"timeline", info.everyday_advice ? timeline_json(kb, a.timeline) : json(nullptr)},
         {"watch_for", watch_for(kb)},
         // Only on a result that the knowledge base says may offer one (ordinary soreness).
         {"reminder", info.reminder ? reminder_json(kb, a.timeline) : json(nullptr)},
-        {"trace", trace},
+        {"trace", std::move(trace)},
     };
 }
 
@@ -182,7 +183,7 @@ json question_json(const question& q) {
         json options = json::array();
         for (std::size_t i = 0; i < q.options.size(); ++i)
             options.push_back({{"id", q.options[i]}, {"text", q.option_texts[i]}, {"exclusive", (q.exclusive >> i & 1U) == 1}});
-        out["options"] = options;
+        out["options"] = std::move(options);
     }
     return out;
 }
@@ -218,10 +219,10 @@ std::string checker::step_json(std::string_view answers_json, bool with_assessme
     for (int i : questions_to_ask(kb_, answers)) ask.push_back(kb_.questions[i].id);
     for (int i : applicable_questions(kb_, answers)) applicable.push_back(kb_.questions[i].id);
     return ok_json({
-        {"answers", kept},
+        {"answers", std::move(kept)},
         {"dropped", question_ids(kb_, dropped)},
-        {"applicable", applicable},
-        {"ask", ask},
+        {"applicable", std::move(applicable)},
+        {"ask", std::move(ask)},
         {"final", final},
         {"assessment", final || with_assessment ? report(kb_, answers, a, dropped) : json(nullptr)},
     });
@@ -234,7 +235,7 @@ std::string checker::next_questions_json(std::string_view answers_json) const {
     json ask = json::array(), applicable = json::array();
     for (int i : questions_to_ask(kb_, answers.value())) ask.push_back(kb_.questions[i].id);
     for (int i : applicable_questions(kb_, answers.value())) applicable.push_back(kb_.questions[i].id);
-    return ok_json({{"ask", ask}, {"applicable", applicable}});
+    return ok_json({{"ask", std::move(ask)}, {"applicable", std::move(applicable)}});
 }
 
 std::string checker::questions_json() const {
@@ -249,7 +250,7 @@ std::string checker::about_json() const {
         dispositions.push_back({{"id", disposition_id(d.level)}, {"rank", static_cast<int>(d.level)}, {"label", d.label}, {"headline", d.headline}});
     json countries = json::array();
     for (const auto& c : kb_.help_lines.countries) countries.push_back(lines_json(c));
-    json help_lines = {{"default", lines_json(kb_.help_lines.fallback)}, {"countries", countries}};
+    json help_lines = {{"default", lines_json(kb_.help_lines.fallback)}, {"countries", std::move(countries)}};
     json fallback = json::array();
     for (int i : fallback_advice(kb_)) fallback.push_back({{"id", kb_.advice[i].id}, {"text", kb_.advice[i].text}});
     return ok_json({
@@ -259,11 +260,11 @@ std::string checker::about_json() const {
         {"ui", kb_.ui},
         {"plural_categories", kb_.plural_categories},
         {"amounts", kb_.amounts},
-        {"dispositions", dispositions},
+        {"dispositions", std::move(dispositions)},
         {"timeline", timeline_json(kb_, timeline_position{})},
-        {"help_lines", help_lines},
+        {"help_lines", std::move(help_lines)},
         {"start_question", kb_.start_question < 0 ? json(nullptr) : json(kb_.questions[kb_.start_question].id)},
-        {"fallback_advice", fallback},
+        {"fallback_advice", std::move(fallback)},
     });
 }
 
