@@ -32,7 +32,7 @@ for (const file of files) {
 const page = readFileSync(path.join(root, 'web', 'src', 'ui', 'result.js'), 'utf8');
 const durationPlaceholders = new Map([...page.matchAll(/\b(\w+): duration\([^,()]+(?:\([^)]*\))?[^,()]*, '(\w+)'\)/g)].map((m) => [m[1], m[2]]));
 // Placeholders that take no duration: a question count, a date, a name, a phone number, an address, a number to call.
-const otherPlaceholders = new Set(['current', 'total', 'date', 'name', 'phone', 'email', 'number', 'line']);
+const otherPlaceholders = new Set(['current', 'total', 'date', 'name', 'phone', 'email', 'number', 'line', 'version']);
 
 /** Every text of a strings file with its path ("ui/timeline_summary"). */
 function* texts(node, at = '') {
