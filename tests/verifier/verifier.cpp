@@ -999,7 +999,7 @@ private:
     /// reading (`ref`, brought up to date here: `changed` as for update_reference), and the witnesses
     /// for reachability. Returns the disposition level.
     int assess_one(const answer_set& a, std::size_t ci, std::uint64_t at, accumulators& acc, reference_state& ref, std::uint64_t changed) const {
-        assessment result = assess(kb_, a);
+        const assessment result = opt_.assess(kb_, a);
         ++acc.combinations;
         // Totality: the engine against the reference reading.
         update_reference(ref, a, changed);
