@@ -1212,7 +1212,7 @@ private:
                         changed = 0;
                         for (std::size_t k = 0; k < on_baseline.size(); ++k)
                             if (rule_part_[on_baseline[k]] == static_cast<int>(pi))
-                                everywhere[k] = static_cast<char>(everywhere[k] && fired_in(ref.fired, on_baseline[k]));
+                                everywhere[k] = static_cast<char>(everywhere[k] != 0 && fired_in(ref.fired, on_baseline[k]));
                         part.table[s * part.size + p] = static_cast<std::uint8_t>(got);
                         const int answered = part.answered[p];
                         for (int l = got + 1; l <= levels; ++l)
