@@ -1466,7 +1466,7 @@ private:
                             const std::uint8_t* after = &part.table[s2 * part.size];
                             // Without a branch per pair, so that it vectorises; the answer is the same.
                             std::uint8_t any = 0;
-                            for (std::uint64_t p = 0; p < part.size; ++p) any = static_cast<std::uint8_t>(any | (after[p] < before[p]));
+                            for (std::uint64_t p = 0; p < part.size; ++p) any = static_cast<std::uint8_t>(any | static_cast<std::uint8_t>(after[p] < before[p]));
                             drops = drops || any != 0;
                             compared += part.size;
                         }
