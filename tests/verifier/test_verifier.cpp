@@ -111,6 +111,30 @@ TEST_CASE("a floor the rules miss is reported with the fewest answers that show 
     CHECK(r.combinations > 0);
 }
 
+TEST_CASE("issue 17: an engine that disagrees with the reference reading on one combination fails totality") {
+    // The reference reading is kept between neighbouring combinations (only what reads a changed question
+    // is read again); a mistake on one combination inside a run of them must still show.
+    const auto kb = load(small_kb());
+    for (unsigned threads : {1U, 2U}) {
+        CAPTURE(threads);
+        v::options planted;
+        planted.threads = threads;
+        planted.assess = [](const soreness::knowledge_base& base, const soreness::answer_set& answers) {
+            soreness::assessment a = soreness::assess(base, answers);
+            const auto& pain = answers.by_question[2];
+            const auto& trend = answers.by_question[3];
+            // "usual" (rule 5, no conditions) left out at pain 10 getting worse: only the trend changes on that step.
+            if (pain.answered && pain.number == 10 && trend.answered && trend.options == 0b100) a.fired[0] &= ~std::uint64_t{1U << 5};
+            return a;
+        };
+        const auto r = v::verify(kb, small_policy(), planted);
+        CHECK(all_violations(r) ==
+              "totality | assess | engine gave see_doctor with a different set of fired rules or missing questions where the rules require "
+              "see_doctor: {\"danger_signs\":[\"none\"],\"hours_since_massage\":0.0,\"pain_now\":10,\"symptoms\":[\"none\"],\"trend\":\"worse\"} | {} | \n"
+              "red-flag floor | flag 'severe_pain_worse' | requires at least urgent, got see_doctor | {\"pain_now\":8,\"trend\":\"worse\"} | \n");
+    }
+}
+
 TEST_CASE("a rule that makes more pain look better breaks monotonicity") {
     json kb = small_kb();
     kb["rules"].push_back(json::parse(R"({"id": "low_pain_worse", "requires": "urgent",

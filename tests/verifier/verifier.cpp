@@ -198,6 +198,7 @@ public:
         build_components();
         if (!report_.violations.empty()) return finish(start);
         if (!find_baseline()) return finish(start);
+        index_reference_reading();
         for (std::size_t c = 0; c < components_.size(); ++c) enumerate(c);
         if (!report_.violations.empty() && report_.violations.back().kind == property::setup) return finish(start);
         for (std::size_t c = 0; c < components_.size(); ++c) check_monotonicity(c);
@@ -227,6 +228,12 @@ private:
     std::vector<std::vector<candidate>> floor_candidates_;  // [flag][component]
     accumulators total_;
     std::mutex merge_;
+    // What the reference reading of each rule and ask_when depends on (see reference_state).
+    std::uint64_t every_question_ = 0;
+    std::vector<std::uint64_t> asked_by_reading_;          // [q]: the questions whose ask_when reads q
+    std::vector<std::vector<std::size_t>> rules_reading_;  // [q]: the rules that read q
+    std::vector<std::size_t> rules_reading_incomplete_;    // the rules that use "incomplete"
+    std::array<std::array<std::uint64_t, max_rules / 64>, levels> rules_at_level_{};
 
     void fail(property kind, std::string what, std::string detail) {
         report_.violations.push_back({kind, std::move(what), std::move(detail), "{}", "", 0});
@@ -871,6 +878,30 @@ private:
 
     // ---- enumeration ------------------------------------------------------------------------------
 
+    void index_reference_reading() {
+        const std::size_t n = kb_.questions.size();
+        every_question_ = n == 64 ? ~std::uint64_t{0} : bit(static_cast<int>(n)) - 1;
+        asked_by_reading_.assign(n, 0);
+        rules_reading_.assign(n, {});
+        rules_reading_incomplete_.clear();
+        for (std::size_t q = 0; q < n; ++q)
+            for (const auto& c : kb_.questions[q].ask_when)
+                visit(c, [&](const condition& e) {
+                    if (e.question >= 0) asked_by_reading_[static_cast<std::size_t>(e.question)] |= bit(static_cast<int>(q));
+                });
+        for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+            std::uint64_t reads = 0;
+            bool incomplete = false;
+            visit_rule(kb_.rules[r], [&](const condition& e) {
+                if (e.question >= 0) reads |= bit(e.question);
+                incomplete = incomplete || e.test == condition::kind::incomplete;
+            });
+            for (; reads != 0; reads &= reads - 1) rules_reading_[static_cast<std::size_t>(__builtin_ctzll(reads))].push_back(r);
+            if (incomplete) rules_reading_incomplete_.push_back(r);
+            rules_at_level_[static_cast<std::size_t>(level_of(kb_.rules[r].requires_at_least))][r / 64] |= bit(static_cast<int>(r % 64));
+        }
+    }
+
     void set_coordinates(const component& c, std::uint64_t at, answer_set& a, std::vector<std::uint32_t>& coord) const {
         coord.resize(c.questions.size());
         for (std::size_t i = 0; i < c.questions.size(); ++i) {
@@ -917,23 +948,66 @@ private:
         return true;
     }
 
-    /// Assesses one answer set of component ci (index `at`): totality against the reference
-    /// reading, and the witnesses for reachability. Returns the disposition level.
-    int assess_one(const answer_set& a, std::size_t ci, std::uint64_t at, accumulators& acc, std::vector<char>& fired) const {
-        const std::size_t rules = kb_.rules.size();
-        assessment result = assess(kb_, a);
-        ++acc.combinations;
-        // Totality: the engine against the reference reading.
-        std::uint64_t missing = reference_missing(kb_, a);
-        int expected = 0, fired_count_at_top = 0, top_rule = -1;
-        bool same = missing == result.missing;
-        for (std::size_t r = 0; r < rules; ++r) {
+    /// The reference reading of one answer set, kept between neighbouring combinations of an enumeration:
+    /// a rule's reading depends only on the questions it reads (and on "incomplete" when it uses it), an
+    /// ask_when's only on the questions it reads, so after a step only the rules and ask_whens that read a
+    /// question the step changed are read again. Every combination still gets the whole reference reading.
+    struct reference_state {
+        std::array<std::uint64_t, max_rules / 64> fired{};  // as assessment::fired
+        std::uint64_t applies = 0;                          // bit q: q's ask_when holds
+        std::uint64_t answered = 0;
+        std::uint64_t missing = 0;
+    };
+
+    /// Brings `ref` up to date with `a`, where only the questions in `changed` differ from the answer set it
+    /// was last brought to (every_question after any other change).
+    void update_reference(reference_state& ref, const answer_set& a, std::uint64_t changed) const {
+        std::uint64_t ask_changed = changed == every_question_ ? every_question_ : 0;
+        for (std::uint64_t left = changed & every_question_; left != 0; left &= left - 1) {
+            const int q = __builtin_ctzll(left);
+            ref.answered = (ref.answered & ~bit(q)) | (a.by_question[q].answered ? bit(q) : 0);
+            ask_changed |= asked_by_reading_[q];
+        }
+        for (; ask_changed != 0; ask_changed &= ask_changed - 1) {
+            const int q = __builtin_ctzll(ask_changed);
+            bool applies = true;
+            for (const auto& c : kb_.questions[q].ask_when) applies = applies && reference_holds(c, a, false);
+            ref.applies = (ref.applies & ~bit(q)) | (applies ? bit(q) : 0);
+        }
+        const std::uint64_t missing = ~ref.answered & ref.applies & every_question_;
+        const bool incomplete_changed = changed == every_question_ || (missing != 0) != (ref.missing != 0);
+        ref.missing = missing;
+        auto read_rule = [&](std::size_t r) {
             bool all = true;
             for (const auto& cond : kb_.rules[r].when) all = all && reference_holds(cond, a, missing != 0);
-            fired[r] = all;
-            same = same && all == result.rule_fired(r);
-            if (all) expected = std::max(expected, level_of(kb_.rules[r].requires_at_least));
+            auto& word = ref.fired[r / 64];
+            word = (word & ~bit(static_cast<int>(r % 64))) | (all ? bit(static_cast<int>(r % 64)) : 0);
+        };
+        if (changed == every_question_) {
+            for (std::size_t r = 0; r < kb_.rules.size(); ++r) read_rule(r);
+            return;
         }
+        for (std::uint64_t left = changed; left != 0; left &= left - 1)
+            for (std::size_t r : rules_reading_[static_cast<std::size_t>(__builtin_ctzll(left))]) read_rule(r);
+        if (incomplete_changed)
+            for (std::size_t r : rules_reading_incomplete_) read_rule(r);
+    }
+
+    static bool fired_in(const std::array<std::uint64_t, max_rules / 64>& fired, std::size_t r) { return (fired[r / 64] >> (r % 64) & 1U) != 0; }
+
+    /// Assesses one answer set of component ci (index `at`): totality against the reference
+    /// reading (`ref`, brought up to date here: `changed` as for update_reference), and the witnesses
+    /// for reachability. Returns the disposition level.
+    int assess_one(const answer_set& a, std::size_t ci, std::uint64_t at, accumulators& acc, reference_state& ref, std::uint64_t changed) const {
+        const assessment result = opt_.assess(kb_, a);
+        ++acc.combinations;
+        // Totality: the engine against the reference reading.
+        update_reference(ref, a, changed);
+        int expected = 0;
+        for (int l = levels - 1; l > 0 && expected == 0; --l)
+            for (std::size_t w = 0; w < ref.fired.size(); ++w)
+                if (ref.fired[w] & rules_at_level_[static_cast<std::size_t>(l)][w]) expected = l;
+        const bool same = ref.missing == result.missing && ref.fired == result.fired;
         int got = level_of(result.result);
         if ((!same || got != expected || got < 0 || got >= levels) && acc.totality.size() < 3)
             acc.totality.push_back("engine gave " + std::string(got >= 0 && got < levels ? level_id(got) : "an invalid disposition") +
@@ -941,21 +1015,23 @@ private:
                                    level_id(expected) + ": " + to_json(a));
         if (got < 0 || got >= levels) got = levels - 1;
         const int comp = static_cast<int>(ci);
-        const bool counts = all_answers_count(a);
+        // Every answer counts when each answered question's ask_when holds (by the reference reading).
+        const bool counts = (ref.answered & ~ref.applies) == 0;
         keep_first(acc.reached[got], comp, at, counts);
         // Reachability of rules, reasons (as the report shows them) and advice.
         // The advice the report gives, withholdings included, from the core's own function.
         const std::uint64_t advice = given_advice(kb_, a, result);
-        for (std::size_t r = 0; r < rules; ++r) {
-            if (!fired[r]) continue;
-            int l = level_of(kb_.rules[r].requires_at_least);
-            keep_first(acc.fired[r], comp, at, counts);
-            if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at, counts);
-            if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
-        }
+        int fired_count_at_top = 0, top_rule = -1;
+        for (std::size_t w = 0; w < ref.fired.size(); ++w)
+            for (std::uint64_t left = ref.fired[w]; left != 0; left &= left - 1) {
+                const std::size_t r = w * 64 + static_cast<std::size_t>(__builtin_ctzll(left));
+                const int l = level_of(kb_.rules[r].requires_at_least);
+                keep_first(acc.fired[r], comp, at, counts);
+                if ((l != 0) == (got != 0)) keep_first(acc.reason[r], comp, at, counts);
+                if (l == got && got > 0) ++fired_count_at_top, top_rule = static_cast<int>(r);
+            }
         if (fired_count_at_top == 1) keep_first(acc.decisive[top_rule], comp, at, counts);
-        for (std::size_t i = 0; i < kb_.advice.size(); ++i)
-            if (advice >> i & 1U) keep_first(acc.advice[i], comp, at, counts);
+        for (std::uint64_t left = advice; left != 0; left &= left - 1) keep_first(acc.advice[static_cast<std::size_t>(__builtin_ctzll(left))], comp, at, counts);
         return got;
     }
 
@@ -1014,9 +1090,11 @@ private:
             answer_set a = base_;
             std::vector<std::uint32_t> coord;
             set_coordinates(c, begin, a, coord);
-            std::vector<char> fired(kb_.rules.size());
+            reference_state ref;
+            std::uint64_t changed = every_question_;
             for (std::uint64_t at = begin; at < end; ++at) {
-                const int got = assess_one(a, ci, at, acc, fired);
+                const int got = assess_one(a, ci, at, acc, ref, changed);
+                changed = 0;
                 c.table[at] = static_cast<std::uint8_t>(got);
                 // Backgrounds and red-flag floors.
                 int answered = 0;
@@ -1036,6 +1114,7 @@ private:
                 }
                 // Next combination: odometer over the component's questions.
                 for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
+                    changed |= bit(c.questions[i]);
                     if (++coord[i] < c.dims[i]->values.size()) {
                         a.by_question[c.questions[i]] = c.dims[i]->values[coord[i]];
                         break;
@@ -1078,6 +1157,12 @@ private:
                 }
                 clause_part[f].push_back(where);
             }
+        // Per part, the flags with a clause in it: a part's floor candidates are only read for those.
+        std::vector<std::vector<std::size_t>> flags_of_part(c.parts.size());
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            for (std::size_t pi = 0; pi < c.parts.size(); ++pi)
+                if (touched[f] && std::find(clause_part[f].begin(), clause_part[f].end(), static_cast<int>(pi)) != clause_part[f].end())
+                    flags_of_part[pi].push_back(f);
         auto clauses_hold = [&](std::size_t f, int where, const answer_set& a) {
             for (std::size_t k = 0; k < flags_[f].clauses.size(); ++k) {
                 if (clause_part[f][k] != where) continue;
@@ -1095,7 +1180,7 @@ private:
 
         parallel(c.separator.size, [&](std::uint64_t begin, std::uint64_t end) {
             accumulators acc = fresh_accumulators();
-            std::vector<char> fired(kb_.rules.size());
+            reference_state ref;
             std::vector<candidate> part_floor(flags_.size() * c.parts.size());
             for (std::uint64_t s = begin; s < end; ++s) {
                 answer_set a = base_;
@@ -1121,21 +1206,25 @@ private:
                     for (int d : part.dims) a.by_question[c.questions[d]] = c.dims[d]->values[0];
                     int* below_cost = &part.below_cost[s * (levels + 1)];
                     std::uint64_t* below_at = &part.below_at[s * (levels + 1)];
+                    std::uint64_t changed = every_question_;  // the separator, and the part before, changed
                     for (std::uint64_t p = 0; p < part.size; ++p) {
-                        const int got = assess_one(a, ci, rest + part.offset[p], acc, fired);
+                        const int got = assess_one(a, ci, rest + part.offset[p], acc, ref, changed);
+                        changed = 0;
                         for (std::size_t k = 0; k < on_baseline.size(); ++k)
-                            if (rule_part_[on_baseline[k]] == static_cast<int>(pi)) everywhere[k] = static_cast<char>(everywhere[k] && fired[on_baseline[k]]);
+                            if (rule_part_[on_baseline[k]] == static_cast<int>(pi))
+                                everywhere[k] = static_cast<char>(everywhere[k] != 0 && fired_in(ref.fired, on_baseline[k]));
                         part.table[s * part.size + p] = static_cast<std::uint8_t>(got);
                         const int answered = part.answered[p];
                         for (int l = got + 1; l <= levels; ++l)
                             if (answered < below_cost[l]) below_cost[l] = answered, below_at[l] = p;
-                        for (std::size_t f = 0; f < flags_.size(); ++f) {
-                            if (!touched[f] || got >= flags_[f].floor) continue;
+                        for (std::size_t f : flags_of_part[pi]) {
+                            if (got >= flags_[f].floor) continue;
                             candidate& best = part_floor[f * c.parts.size() + pi];
                             if (answered < best.cost && clauses_hold(f, static_cast<int>(pi), a)) best = {answered, p, 0, -1};
                         }
                         for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
                             const int d = part.dims[i];
+                            changed |= bit(c.questions[d]);
                             if (++coord[i] < c.dims[d]->values.size()) {
                                 a.by_question[c.questions[d]] = c.dims[d]->values[coord[i]];
                                 break;
@@ -1323,6 +1412,7 @@ private:
             std::uint64_t compared = 0;
             std::vector<int> c0(parts), c1(parts);
             std::vector<std::uint64_t> c0_at(parts), c1_at(parts);
+            std::vector<std::uint32_t> coord;
             for (std::uint64_t s = begin; s < end; ++s) {
                 auto below = [&](std::size_t pi, std::uint64_t sep, int l) {
                     const std::size_t k = sep * (levels + 1) + static_cast<std::size_t>(l);
@@ -1332,11 +1422,17 @@ private:
                 for (std::size_t pi = 0; pi < parts; ++pi) {
                     const block& part = c.parts[pi];
                     const std::uint8_t* table = &part.table[s * part.size];
+                    coord.assign(part.dims.size(), 0);  // p's values, by odometer (no division per pair)
                     for (std::uint64_t p = 0; p < part.size; ++p) {
+                        if (p > 0)
+                            for (int i = static_cast<int>(coord.size()) - 1; i >= 0; --i) {
+                                if (++coord[static_cast<std::size_t>(i)] < c.dims[part.dims[static_cast<std::size_t>(i)]]->values.size()) break;
+                                coord[static_cast<std::size_t>(i)] = 0;
+                            }
                         const int from = table[p];
                         for (std::size_t i = 0; i < part.dims.size(); ++i) {
                             const auto& up = c.dims[part.dims[i]]->up;
-                            const auto v = static_cast<std::uint32_t>(p / part.stride[i] % c.dims[part.dims[i]]->values.size());
+                            const std::uint32_t v = coord[i];
                             if (v >= up.size()) continue;
                             for (auto w : up[v]) {
                                 const std::uint64_t to = p + (static_cast<std::uint64_t>(w) - v) * part.stride[i];
@@ -1368,7 +1464,10 @@ private:
                         for (const auto& part : c.parts) {
                             const std::uint8_t* before = &part.table[s * part.size];
                             const std::uint8_t* after = &part.table[s2 * part.size];
-                            for (std::uint64_t p = 0; p < part.size; ++p) drops = drops || after[p] < before[p];
+                            // Without a branch per pair, so that it vectorises; the answer is the same.
+                            std::uint8_t any = 0;
+                            for (std::uint64_t p = 0; p < part.size; ++p) any = static_cast<std::uint8_t>(any | static_cast<std::uint8_t>(after[p] < before[p]));
+                            drops = drops || any != 0;
                             compared += part.size;
                         }
                         if (!drops) continue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "soreness/answers.hpp"
+#include "soreness/assessment.hpp"
 #include "soreness/knowledge_base.hpp"
 
 namespace soreness::verifier {
@@ -88,6 +89,8 @@ struct options {
     unsigned threads = 0;  ///< 0: every core
     /// The answer dropping under test (issue 15): the core's drop_inapplicable; tests plant a faulty one.
     std::function<std::uint64_t(const knowledge_base&, answer_set&)> drop = drop_inapplicable;
+    /// The triage under test on every enumerated combination: the core's assess; tests plant a faulty one.
+    std::function<assessment(const knowledge_base&, const answer_set&)> assess = soreness::assess;
 };
 
 struct component_size {
