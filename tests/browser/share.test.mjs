@@ -7,9 +7,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, watchPage, foreignRequests } from './harness.mjs';
+import { REPO_ROOT, SITE_DIR, watchPage, foreignRequests } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { servedSite, gotoReady, runFlow, USUAL_ANSWERS } from './checker-page.mjs';
 import { widgetDriver } from './widget-support.mjs';
 import { walkToResult } from './walker.mjs';
@@ -223,4 +225,43 @@ test('widget (es): the e-mail goes to the spa\'s address, Copy and Remind me wor
     checkCalendar(calendar, { title: es.ui.remind_event, url: `${served.site.origin}${hostPath}`, hours, shownFrom, shownBy, answerTexts: [copied.split('\n').at(-1).trim()] });
     assert.ok(calendar.includes(es.ui.remind_event));
   }, { init: stubs({ share: false }), permissions: ['clipboard-read', 'clipboard-write'] });
+});
+
+test('the installed app offline (es): with the server gone, Copy and Remind me still work on the result', async () => {
+  const es = strings('es');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'soreness-site-'));
+  cpSync(SITE_DIR, dir, { recursive: true });
+  const server = await startServer({ root: dir, port: 0, host: '127.0.0.1' });
+  const context = await served.browser.newContext({ serviceWorkers: 'allow', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await context.addInitScript(stubs({ share: false }));
+    const first = await context.newPage();
+    await gotoReady(first, `${server.url}es/`);
+    await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    // Honest offline: the server is stopped, so nothing can be fetched from it.
+    await server.close();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    const log = await watchPage(page);
+    await gotoReady(page, `${server.url}es/`);
+    const shownFrom = Date.now();
+    await runFlow(page, USUAL_ANSWERS);
+    const shownBy = Date.now();
+    assert.equal(await page.getAttribute('article.result', 'data-disposition'), 'self_care');
+    const answers = await shownAnswers(page);
+
+    await page.getByRole('button', { name: es.ui.share_copy, exact: true }).click();
+    await page.waitForFunction((text) => document.querySelector('.share-status')?.textContent === text, es.ui.share_copied);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.startsWith(es.ui.app_name) && copied.includes(es.ui.summary_answers), 'the Spanish summary');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: es.ui.remind_button, exact: true }).click()]);
+    const hours = knowledgeBase.timeline.usually_gone_hours - USUAL_ANSWERS.hours_since_massage;
+    checkCalendar(readFileSync(await download.path(), 'utf8'), { title: es.ui.remind_event, url: `${server.url}es/`, hours, shownFrom, shownBy, answerTexts: answers.flatMap((pair) => pair) });
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close().catch(() => {});
+    await server.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
