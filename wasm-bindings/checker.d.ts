@@ -79,8 +79,8 @@ export interface Assessment {
   watch_for: { id: string; text: string }[];
   /**
    * When to remind the person to check again, on a result whose disposition has "reminder": true (self-care,
-   * tell your therapist); null otherwise. hours_from_now: when the soreness should have eased (the timeline's
-   * usually_gone_hours after the massage), or 24 when the massage time is unknown or less than an hour is left.
+   * tell your therapist) and the person is sore or may still get sore; null otherwise. hours_from_now: the
+   * timeline's recheck_after_hours (24), counted from the check.
    */
   reminder: { hours_from_now: number } | null;
   trace: { rule: string; requires: DispositionId }[];

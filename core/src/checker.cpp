@@ -82,14 +82,14 @@ json timeline_json(const knowledge_base& kb, const timeline_position& t) {
     return out;
 }
 
-/// When to remind the person to check again, in hours from now. Where the time of the massage is known: when the
-/// soreness should have eased (the timeline's usually_gone_hours after the massage). Where it is unknown, or less
-/// than an hour is left or that time has passed: in a day, so that soreness that has not eased is looked at again
-/// soon, never later.
+/// When to remind the person to check again: the timeline's recheck_after_hours after the check, always. A clinical
+/// review (issue 16) found that waiting until the soreness should have eased (up to 72 hours) is too long for
+/// soreness that is getting worse or is strong in its first day, and that an hour or two is too soon to tell; a
+/// day is the next point at which the answers can change the result. None for someone who is past the peak and not
+/// sore: there is nothing to check again.
 json reminder_json(const knowledge_base& kb, const timeline_position& t) {
-    constexpr double check_again_hours = 24;
-    const double left = t.hours_since_massage ? kb.timeline.usually_gone_hours - *t.hours_since_massage : 0;
-    return {{"hours_from_now", left >= 1 ? left : check_again_hours}};
+    if (t.where == timeline_position::phase::not_sore) return nullptr;
+    return {{"hours_from_now", kb.timeline.recheck_after_hours}};
 }
 
 json lines_json(const country_help_lines& lines) {

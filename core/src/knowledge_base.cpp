@@ -833,7 +833,7 @@ private:
 
     void read_timeline(const json& v) {
         if (!check_.expect_object(v, "/timeline", {"question", "peak_starts_hours", "peak_ends_hours", "usually_gone_hours", "seek_advice_hours"},
-                                  {"not_sore_when"}))
+                                  {"not_sore_when", "recheck_after_hours"}))
             return;
         if (const auto* when = member(v, "not_sore_when")) {
             kb_.timeline.not_sore_when = conditions(*when, "/timeline/not_sore_when", {static_cast<int>(kb_.questions.size()), -1, {}, 1});
@@ -860,6 +860,17 @@ private:
         if (!(t.peak_starts_hours < t.peak_ends_hours && t.peak_ends_hours <= t.usually_gone_hours &&
               t.usually_gone_hours <= t.seek_advice_hours))
             check_.fail("kb.bad_range", "/timeline", "expected peak_starts < peak_ends <= usually_gone <= seek_advice");
+        if (const json* recheck = member(v, "recheck_after_hours")) {
+            if (recheck->is_number() && recheck->get<double>() > 0) t.recheck_after_hours = recheck->get<double>();
+            else check_.fail("kb.wrong_type", "/timeline/recheck_after_hours", "expected a number of hours above 0");
+        }
+        // A result that offers a reminder needs to know when: the check reads the timeline after the dispositions.
+        for (const auto& disposition : kb_.dispositions)
+            if (disposition.reminder && member(v, "recheck_after_hours") == nullptr) {
+                check_.fail("kb.missing_field", "/timeline", std::string("missing field 'recheck_after_hours' (disposition '") +
+                                                                 disposition_id(disposition.level) + "' offers a reminder)");
+                break;
+            }
     }
 
     void read_limits(const json& v) {

@@ -76,8 +76,8 @@ for (const engine of Object.values(ENGINES)) {
         assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
         const [, y, mo, d, h, mi, s] = /\r\nDTSTART:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z\r\n/.exec(calendar);
         const start = Date.UTC(+y, mo - 1, +d, +h, +mi, +s);
-        const hours = (timeline.usually_gone_hours - USUAL_ANSWERS.hours_since_massage) * 3_600_000;
-        assert.ok(start >= shownFrom + hours - 1000 && start <= shownBy + hours, 'DTSTART: when the soreness should have eased');
+        const hours = timeline.recheck_after_hours * 3_600_000;
+        assert.ok(start >= shownFrom + hours - 1000 && start <= shownBy + hours, 'DTSTART: a day (recheck_after_hours) after the result');
         assert.ok(calendar.includes(`\r\nURL:${site.url}de/\r\n`));
         assert.ok(!calendar.includes(USUAL_ANSWERS.massage_type) && !/Schulter/.test(calendar), 'no answer in the calendar file');
         assert.equal(await exists(driver, '.remind button'), true);

@@ -1,6 +1,7 @@
 // The JavaScript API of the WebAssembly build, as a page or widget uses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { checkerModule, nodeChecker } from './site.mjs';
 import { USUAL_ANSWERS, usualWith } from '../support/test-data.mjs';
 
@@ -23,12 +24,14 @@ test('the usual pattern is self-care, with a timeline placed from the hours sinc
   assert.equal(result.timeline.hours_until_easing, 18);
 });
 
-test('issue 16: a result about ordinary soreness says when to remind, the others do not', () => {
-  const gone = checker.about().timeline.usually_gone_hours;
-  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: 30 })).reminder, { hours_from_now: gone - 30 });
-  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: null })).reminder, { hours_from_now: 24 }, 'unknown: in a day');
+test('issue 16: a result about ordinary soreness says when to remind (a day after the check), the others do not', () => {
+  const recheck = JSON.parse(readFileSync(new URL('../../core/knowledge/knowledge-base.json', import.meta.url), 'utf8')).timeline.recheck_after_hours;
+  assert.equal(recheck, 24);
+  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: 30 })).reminder, { hours_from_now: recheck });
+  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: null })).reminder, { hours_from_now: recheck }, 'unknown: in a day');
+  assert.deepEqual(checker.assess(usualWith({ hours_since_massage: 0, trend: 'worse' })).reminder, { hours_from_now: recheck }, 'worse, first day: in a day');
   assert.equal(checker.assess(usualWith({ symptoms: ['numbness'] })).reminder, null);
-  assert.equal(checker.step(USUAL_ANSWERS, { assessment: true }).assessment.reminder.hours_from_now, gone - USUAL_ANSWERS.hours_since_massage);
+  assert.equal(checker.step(USUAL_ANSWERS, { assessment: true }).assessment.reminder.hours_from_now, recheck);
 });
 
 test('nextQuestions follows the core: "which side?" only once a limb is sore', () => {

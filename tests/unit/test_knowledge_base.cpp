@@ -678,6 +678,17 @@ TEST_CASE("issue 16: a disposition that offers a reminder to check again") {
         REQUIRE(loaded.knowledge.has_value());
         CHECK_FALSE(loaded.knowledge->dispositions[0].reminder);
     }
+    SUBCASE("the timeline says when: recheck_after_hours, above 0, required by a reminder") {
+        auto loaded = load_knowledge_base(kb.dump(), shipped_strings_text());
+        REQUIRE(loaded.knowledge.has_value());
+        CHECK(loaded.knowledge->timeline.recheck_after_hours == 24);
+        kb["timeline"]["recheck_after_hours"] = 0;
+        CHECK(errors_of_kb(kb) == "[kb.wrong_type] /timeline/recheck_after_hours: expected a number of hours above 0\n");
+        kb["timeline"].erase("recheck_after_hours");
+        CHECK(errors_of_kb(kb) == "[kb.missing_field] /timeline: missing field 'recheck_after_hours' (disposition 'self_care' offers a reminder)\n");
+        for (auto& d : kb["dispositions"]) d.erase("reminder");
+        CHECK(load_knowledge_base(kb.dump(), shipped_strings_text()).knowledge.has_value());
+    }
 }
 
 TEST_CASE("issue 15: a disposition that ends the check, or shows the contact details") {

@@ -104,6 +104,8 @@ struct advice_item {
 struct timeline_model {
     int question = -1;
     double peak_starts_hours = 0, peak_ends_hours = 0, usually_gone_hours = 0, seek_advice_hours = 0;
+    /// how long after the check its reminder is (dispositions with "reminder"); 0 when the timeline has none
+    double recheck_after_hours = 0;
     std::vector<condition> not_sore_when;  ///< all hold: the person is not sore (phases not_sore_yet, not_sore)
     /// building, peak, easing, should_be_gone, not_sore_yet, not_sore, unknown
     std::map<std::string, std::string> phase_texts;
