@@ -142,7 +142,7 @@ test('page (en): the share sheet gets the summary, Copy puts the same text on th
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.remind_button, exact: true }).click()]);
     assert.equal(download.suggestedFilename(), 'soreness-check-reminder.ics');
     const calendar = readFileSync(await download.path(), 'utf8');
-    const hours = knowledgeBase.timeline.usually_gone_hours - USUAL_ANSWERS.hours_since_massage;
+    const hours = knowledgeBase.timeline.recheck_after_hours;
     checkCalendar(calendar, { title: ui.remind_event, url: served.site.url, hours, shownFrom, shownBy, answerTexts: answers.flatMap((pair) => pair) });
     await page.waitForFunction((text) => document.getElementById('announce').textContent === text, ui.remind_done);
 
@@ -220,7 +220,7 @@ test('widget (es): the e-mail goes to the spa\'s address, Copy and Remind me wor
 
     const [download] = await Promise.all([page.waitForEvent('download'), widget.click('.remind button')]);
     const calendar = readFileSync(await download.path(), 'utf8');
-    const hours = knowledgeBase.timeline.usually_gone_hours - USUAL_ANSWERS.hours_since_massage;
+    const hours = knowledgeBase.timeline.recheck_after_hours;
     // The link is to the spa's page with the widget, without its query or fragment.
     checkCalendar(calendar, { title: es.ui.remind_event, url: `${served.site.origin}${hostPath}`, hours, shownFrom, shownBy, answerTexts: [copied.split('\n').at(-1).trim()] });
     assert.ok(calendar.includes(es.ui.remind_event));
@@ -256,7 +256,7 @@ test('the installed app offline (es): with the server gone, Copy and Remind me s
     assert.ok(copied.startsWith(es.ui.app_name) && copied.includes(es.ui.summary_answers), 'the Spanish summary');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: es.ui.remind_button, exact: true }).click()]);
-    const hours = knowledgeBase.timeline.usually_gone_hours - USUAL_ANSWERS.hours_since_massage;
+    const hours = knowledgeBase.timeline.recheck_after_hours;
     checkCalendar(readFileSync(await download.path(), 'utf8'), { title: es.ui.remind_event, url: `${server.url}es/`, hours, shownFrom, shownBy, answerTexts: answers.flatMap((pair) => pair) });
     assert.deepEqual(log.pageErrors, []);
   } finally {
@@ -264,4 +264,29 @@ test('the installed app offline (es): with the server gone, Copy and Remind me s
     await server.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('page (en): the summary lists an unanswered question as such, and the answers behind the reasons come first', async () => {
+  await withPage(async (page) => {
+    const en = strings('en');
+    await gotoReady(page, served.site.url);
+    // The time of the massage left empty: no answer.
+    await runFlow(page, { ...USUAL_ANSWERS, hours_since_massage: '' });
+    assert.equal(await page.getAttribute('article.result', 'data-disposition'), 'contact_therapist');
+    const reasons = await page.$$eval('article.result ul.reasons > li', (items) =>
+      items.map((li) => [...li.querySelectorAll('.evidence-question')].map((q) => q.textContent)));
+    await page.getByRole('button', { name: en.ui.share, exact: true }).click();
+    const [shared] = await page.evaluate(() => window.__shared);
+    const lines = shared.text.split('\n');
+    const hoursQuestion = (await shownAnswers(page)).find(([, answer]) => answer === en.ui.not_answered)?.[0];
+    assert.ok(hoursQuestion, 'the result shows the unanswered question');
+    assert.equal(lines[lines.indexOf(hoursQuestion) + 1], `  ${en.ui.not_answered}`, 'the summary says it was not answered');
+    // Every question a reason rests on comes before every other answer.
+    const answersFrom = lines.indexOf(en.ui.summary_answers);
+    const questions = lines.slice(answersFrom + 1).filter((line) => line !== '' && !line.startsWith('  '));
+    const behind = new Set(reasons.flat());
+    assert.ok(behind.size > 0 && behind.size < questions.length, 'some answers are behind the reasons, some not');
+    const firstOther = questions.findIndex((q) => !behind.has(q));
+    assert.ok(questions.slice(firstOther).every((q) => !behind.has(q)), `the reasons' answers first: ${questions.join(' | ')}`);
+  }, { init: stubs() });
 });

@@ -92,6 +92,16 @@ export function createResultView(ctx) {
   }
 
   /**
+   * The questions of the summary, as the answers list shows them (an unanswered one says so): first those the
+   * core's reasons rest on, so that an e-mail shortened to fit loses the others first.
+   */
+  function summaryQuestions() {
+    const behindReasons = new Set(state.result.reasons.flatMap((reason) => reason.answers.map((answer) => answer.question)));
+    const questions = shownQuestions();
+    return [...questions.filter((q) => behindReasons.has(q.id)), ...questions.filter((q) => !behindReasons.has(q.id))];
+  }
+
+  /**
    * Send, e-mail or copy the summary for the therapist: each only when the person taps it, with their own apps.
    * The share sheet where the browser has one; e-mail where it has none or the spa gave its address.
    */
@@ -104,7 +114,7 @@ export function createResultView(ctx) {
       label: result.disposition.label,
       headline: result.headline,
       reasons: result.reasons.map((r) => r.text),
-      answers: shownQuestions().filter((q) => state.answers[q.id] !== undefined).map((q) => [q.text, answerText(q)]),
+      answers: summaryQuestions().map((q) => [q.text, answerText(q)]),
     });
     const text = lines.join('\n');
     const status = h('p', { className: 'share-status' });
