@@ -50,6 +50,18 @@ test('mailto: a summary too long for a mail handler is cut at a line, with a not
   assert.ok(body.length > 20, 'as much as fits');
 });
 
+test('mailto: the cut never parts a question from its answer, wherever the limit falls', () => {
+  // Answers of different lengths move the point where MAILTO_MAX falls across questions and answers alike.
+  for (let pad = 0; pad < 12; pad += 1) {
+    const answers = Array.from({ length: 60 }, (_, i) => [`Question ${i}?`, `Answer ${i}${'x'.repeat(pad)}`]);
+    const lines = summaryLines(ui, { ...check, answers });
+    const body = decodeURIComponent(mailtoHref('', 'S', lines, ui.share_shortened).split('&body=')[1]).split('\r\n');
+    assert.equal(body.at(-1), ui.share_shortened);
+    const lastKept = body.at(-3);
+    assert.ok(lastKept.startsWith('  Answer'), `pad ${pad}: the body ends on an answer, not its question alone ("${lastKept}")`);
+  }
+});
+
 test('the calendar file: one event at the given time, escaped and folded, CRLF', () => {
   const url = `https://spa.example/${'long-path/'.repeat(12)}`;
   const text = calendarFile({ title: 'Check again, today; maybe', start: new Date(Date.UTC(2026, 11, 4, 16, 5, 9, 500)), now: new Date(Date.UTC(2026, 11, 1, 16, 5)), url });

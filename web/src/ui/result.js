@@ -93,12 +93,14 @@ export function createResultView(ctx) {
 
   /**
    * The questions of the summary, as the answers list shows them (an unanswered one says so): first those the
-   * core's reasons rest on, so that an e-mail shortened to fit loses the others first.
+   * core's reasons rest on, then the warning-sign questions (the core's red_flag, "none" included), then the
+   * rest, so that an e-mail shortened to fit loses the least telling answers.
    */
   function summaryQuestions() {
     const behindReasons = new Set(state.result.reasons.flatMap((reason) => reason.answers.map((answer) => answer.question)));
-    const questions = shownQuestions();
-    return [...questions.filter((q) => behindReasons.has(q.id)), ...questions.filter((q) => !behindReasons.has(q.id))];
+    const rank = (q) => (behindReasons.has(q.id) ? 0 : q.red_flag ? 1 : 2);
+    // Array.prototype.sort is stable: within a rank, the order the check asked in.
+    return shownQuestions().sort((a, b) => rank(a) - rank(b));
   }
 
   /**

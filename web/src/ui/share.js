@@ -28,12 +28,14 @@ export function summaryLines(ui, { date, version, label, headline, reasons, answ
 
 /**
  * A mailto: URL with the lines as its body (CRLF, percent-encoded), to `email` or to no one. Lines are left
- * off from the end, with a note saying so, until it fits in MAILTO_MAX.
+ * off from the end, with a note saying so, until it fits in MAILTO_MAX; an answer goes with its question.
  */
 export function mailtoHref(email, subject, lines, shortened) {
   const to = encodeURIComponent(email ?? '').replace(/%40/g, '@');
   const href = (body) => `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.join('\r\n'))}`;
   for (let keep = lines.length; keep > 0; keep -= 1) {
+    // Never between a question and its answer (indented): a question left without one reads as unanswered.
+    if (lines[keep]?.startsWith('  ')) continue;
     const body = keep === lines.length ? lines : [...lines.slice(0, keep), '', shortened];
     if (href(body).length <= MAILTO_MAX) return href(body);
   }
