@@ -32,6 +32,20 @@ async function appCacheNames(page) {
   return page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('soreness-check-')));
 }
 
+
+/** What the page keeps or could keep: storage, cookies, the caches' URLs, its address and history. */
+const storedState = (page) =>
+  page.evaluate(async () => ({
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).map((db) => db.name),
+    cookie: document.cookie,
+    cacheNames: await caches.keys(),
+    cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
+    url: location.href,
+    history: [history.length, JSON.stringify(history.state)],
+  }));
+
 test('the manifest makes the app installable: Chromium reports no installability errors', async () => {
   const site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
   // Installation is never offered in an incognito context, which is what browser.newContext() makes.
@@ -154,14 +168,7 @@ test('privacy: a complete check, its summary shared and copied and its reminder 
     assert.deepEqual(foreignRequests(log.requests, origin), [], 'every request ever made is to the app itself');
     assert.deepEqual(log.cspViolations, []);
 
-    const stored = await page.evaluate(async () => ({
-      localStorage: localStorage.length,
-      sessionStorage: sessionStorage.length,
-      indexedDB: (await indexedDB.databases()).map((db) => db.name),
-      cookie: document.cookie,
-      cacheNames: await caches.keys(),
-      cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
-    }));
+    const stored = await storedState(page);
     assert.equal(stored.localStorage, 0);
     assert.equal(stored.sessionStorage, 0);
     assert.deepEqual(stored.indexedDB, []);
@@ -219,15 +226,7 @@ test('privacy (issue 16): a complete check from an aftercare link sends nothing 
     assert.deepEqual(log.requests.filter((url) => !ownFiles.has(url)), [], 'nothing but the app\'s files');
     assert.deepEqual(log.cspViolations, []);
 
-    const stored = await page.evaluate(async () => ({
-      localStorage: localStorage.length,
-      sessionStorage: sessionStorage.length,
-      indexedDB: (await indexedDB.databases()).map((db) => db.name),
-      cookie: document.cookie,
-      cachedUrls: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
-      url: location.href,
-      history: [history.length, JSON.stringify(history.state)],
-    }));
+    const stored = await storedState(page);
     assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, stored.cookie], [0, 0, [], '']);
     assert.deepEqual(await context.cookies(), []);
     assert.deepEqual(stored.cachedUrls.filter((url) => !precached.includes(url)), [], 'the cache holds only the app\'s own files');
