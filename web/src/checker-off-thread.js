@@ -1,16 +1,16 @@
 // The checker with its core in a Web Worker (checker-worker.js). Same interface as createChecker() in
 // checker.js, except that nextQuestions, assess, step and close return promises: compiling the WebAssembly,
 // loading the knowledge base and assessing then never hold up the page. All checkers of a page share
-// one worker (checkerOffThread(url) makes one with another worker script: the widget's own module). Where no worker can start (a browser without module workers, a Content-Security-Policy
-// that forbids them) or the checker cannot be made in it (e.g. the worker's own CSP forbids compiling
-// WebAssembly), the core runs on the page instead, as createChecker() does. Either way errors from the
+// one worker (checkerOffThread(url) makes one with another worker script: the widget's own module). Where
+// no worker can start (a browser without module workers, a Content-Security-Policy that forbids them) or
+// the checker cannot be made in it (e.g. the worker's own CSP forbids compiling WebAssembly), the core runs
+// on the page instead, as createChecker() does. Either way errors from the
 // core are CheckerError instances (checker-error.js, the class checker.js throws). Types:
 // checker-off-thread.d.ts.
 
 import { CheckerError } from './checker-error.js';
 
 export { CheckerError };
-
 
 /** An error as the worker sent it ({name, message, code, where}): a CheckerError again when it was one. */
 function fromWorker({ name, message, code, where }) {
