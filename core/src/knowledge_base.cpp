@@ -863,14 +863,15 @@ private:
         if (const json* recheck = member(v, "recheck_after_hours")) {
             if (recheck->is_number() && recheck->get<double>() > 0) t.recheck_after_hours = recheck->get<double>();
             else check_.fail("kb.wrong_type", "/timeline/recheck_after_hours", "expected a number of hours above 0");
+        } else {
+            // A result that offers a reminder needs to know when: the timeline is read after the dispositions.
+            for (const auto& disposition : kb_.dispositions)
+                if (disposition.reminder) {
+                    check_.fail("kb.missing_field", "/timeline", std::string("missing field 'recheck_after_hours' (disposition '") +
+                                                                     disposition_id(disposition.level) + "' offers a reminder)");
+                    break;
+                }
         }
-        // A result that offers a reminder needs to know when: the check reads the timeline after the dispositions.
-        for (const auto& disposition : kb_.dispositions)
-            if (disposition.reminder && member(v, "recheck_after_hours") == nullptr) {
-                check_.fail("kb.missing_field", "/timeline", std::string("missing field 'recheck_after_hours' (disposition '") +
-                                                                 disposition_id(disposition.level) + "' offers a reminder)");
-                break;
-            }
     }
 
     void read_limits(const json& v) {
