@@ -230,6 +230,6 @@ test('usable at 320 px wide: no sideways scrolling on any kind of screen; motion
       if (width > 320) wide.push(`${screen}: ${width}px`);
     });
     assert.deepEqual(wide, []);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.screen')).animationName), 'none');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#screen .screen')).animationName), 'none');
   }, { viewport: { width: 320, height: 640 }, reducedMotion: 'reduce', locale: 'de' });
 });

@@ -1,6 +1,7 @@
 // Loading (issue 17): the start pages paint without waiting for a stylesheet. Their CSS is inline, and the
 // strict Content-Security-Policy the build writes into _headers (web/build/headers.mjs, sent by
-// scripts/serve.mjs) allows exactly that style by its hash, with no 'unsafe-inline'.
+// scripts/serve.mjs) allows exactly that style by its hash, with no 'unsafe-inline'. Nor does the first
+// paint wait for an animation: the start screen does not fade in.
 //
 //   node --test tests/browser/loading.test.mjs
 
@@ -74,4 +75,22 @@ test('a page whose inline style does not match the hash in the CSP is reported a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the start screen is painted as it is, with no fade; the screens after it fade in', async () => {
+  await withSite((site) => withBrowser(async (browser) => {
+    const context = await browser.newContext({ serviceWorkers: 'block', reducedMotion: 'no-preference' });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url);
+      // A fade from transparent would hold the largest paint (a line of the start screen) back until it ends.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('start')).animationName), 'none');
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.click('#start button[data-option="none"]');
+      await page.waitForSelector('#screen:not([hidden]) .screen');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#screen .screen')).animationName), 'appear');
+    } finally {
+      await context.close();
+    }
+  }));
 });

@@ -85,7 +85,8 @@ export async function mountChecker(root, options) {
     state.questions = checker.questions();
     state.byId = new Map(state.questions.map((q) => [q.id, q]));
     const next = replacement ?? (madeStart ? startView(ctx) : null);
-    if (next) {
+    // The page's static start screen is already in place: putting it back would lay out and paint it again.
+    if (next && next !== ctx.startScreen) {
       if (ctx.startScreen?.isConnected) ctx.startScreen.replaceWith(next);
       else root.insertBefore(next, screenBox);
       ctx.startScreen = next;
