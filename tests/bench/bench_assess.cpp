@@ -1,8 +1,9 @@
-// Assessment throughput on one core: the triage alone (parsed answers) and the whole JSON round trip.
+// Assessment throughput on one core: the triage alone (parsed answers) and the whole JSON round trip, per
+// second of this process's CPU time (std::clock), so that other work on a shared machine does not count.
 // Prints one JSON object; scripts/benchmark.mjs collects it. Not a test: timings belong in benchmarks.
 //   bench_assess [KNOWLEDGE_DIR] [--seconds S]   (S: how long each of the three measures runs; default 1)
 
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -33,13 +34,12 @@ const std::vector<std::string> cases = {
 
 template <class Work>
 double per_second(double seconds, Work work) {
-    using clock = std::chrono::steady_clock;
     long long done = 0;
-    auto start = clock::now();
+    const std::clock_t start = std::clock();
     double elapsed = 0;
     while (elapsed < seconds) {
         for (int i = 0; i < 1000; ++i) work(done++);
-        elapsed = std::chrono::duration<double>(clock::now() - start).count();
+        elapsed = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     }
     return static_cast<double>(done) / elapsed;
 }
