@@ -19,7 +19,9 @@
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { launchBrowser, CHROMIUM_PATH } from './harness.mjs';
+import { describe, before, after } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser, CHROMIUM_PATH, SITE_DIR } from './harness.mjs';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -239,3 +241,39 @@ export const ENGINES = {
     launch: launchWebKit,
   },
 };
+
+/**
+ * The same tests in every engine: one describe() per engine, skipped (saying why) when its browser is not
+ * installed, with the built site served and the engine's browser launched around its tests.
+ * define(env) declares them: env.site is the served site ({ url, origin, ... }) once the tests run, and
+ * env.withDriver(fn) runs fn(driver) on a fresh page (a new context or session), closed afterwards.
+ */
+export function describeEngines(define, { timeout }) {
+  for (const engine of Object.values(ENGINES)) {
+    describe(engine.name, { skip: engine.missing, timeout }, () => {
+      let browser;
+      let site;
+      before(async () => {
+        site = await startServer({ root: SITE_DIR, port: 0, host: '127.0.0.1' });
+        browser = await engine.launch();
+      });
+      after(async () => {
+        await browser?.close();
+        await site?.close();
+      });
+      define({
+        get site() {
+          return site;
+        },
+        async withDriver(fn) {
+          const driver = await browser.newDriver();
+          try {
+            await fn(driver);
+          } finally {
+            await driver.close();
+          }
+        },
+      });
+    });
+  }
+}
