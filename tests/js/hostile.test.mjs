@@ -80,6 +80,21 @@ test('answer-error table, raw core: every case as JSON text gives its error enve
   assert.equal(bad.error.where, '/');
 });
 
+test('raw core: numbers are rounded to the nearest double where that decides an answer, as natively', async () => {
+  // The wasm reads numbers with JavaScript's Number() (wasm-bindings/js_strtod.cpp); tests/unit/test_answers.cpp
+  // checks the same table natively, with libc's strtod.
+  const { default: createCoreModule } = await import(pathToFileURL(path.join(siteDir, 'soreness-core.js')).href);
+  const core = await createCoreModule({ wasmBinary: readFileSync(path.join(siteDir, 'soreness-core.wasm')) });
+  const loaded = JSON.parse(core.load(readSite('knowledge/knowledge-base.json'), readSite('knowledge/strings/en.json')));
+  const { cases } = testData('number-rounding.json');
+  assert.ok(cases.length >= 8);
+  for (const c of cases) {
+    const envelope = JSON.parse(core.assess(loaded.result, c.answers_text));
+    if (c.accepted) assert.equal(envelope.ok, true, `${c.answers_text}: ${JSON.stringify(envelope.error)}`);
+    else assert.deepEqual(envelope.error, { code: 'answers.out_of_range', ...c.refused }, c.answers_text);
+  }
+});
+
 test('hostile input: the answers size limit is exact', () => {
   const padding = (n) => ({ trend: 'better', pain_feel: ['tender'], [`x${'y'.repeat(n)}`]: 1 });
   // An unknown question proves the size check passed; one byte more is over the limit.

@@ -81,6 +81,21 @@ TEST_CASE("a number that must be whole may be written with a fraction of zero; h
     CHECK(verdict(R"({"hours_since_massage": 0.25})") == "accepted");
 }
 
+TEST_CASE("numbers are read rounded to the nearest double, where that decides an answer") {
+    // tests/data/number-rounding.json: the same cases go through the shipped wasm, which reads numbers with
+    // JavaScript's Number() (wasm-bindings/js_strtod.cpp), in tests/js/hostile.test.mjs.
+    const json& cases = soreness::testing::test_data("number-rounding.json")["cases"];
+    REQUIRE(cases.size() >= 8);
+    for (const auto& c : cases) {
+        const std::string text = c["answers_text"].get<std::string>();
+        CAPTURE(text);
+        const json& refused = c.value("refused", json::object());
+        CHECK(verdict(text) == (c.contains("accepted") ? "accepted"
+                                                       : "[answers.out_of_range] " + refused["where"].get<std::string>() + ": " +
+                                                             refused["message"].get<std::string>()));
+    }
+}
+
 TEST_CASE("answers too large to read") {
     const std::size_t limit = kb().limits.answers_max_bytes;
     CHECK(limit == 65536);
