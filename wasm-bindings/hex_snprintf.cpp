@@ -1,9 +1,10 @@
-// The wasm's snprintf. nlohmann/json is its only caller, with three formats: "\\u%04x" and "\\u%04x\\u%04x"
-// (dump() escaping a control character) and "<U+%.4X>" (a parse error naming one). libc's snprintf is all of
-// printf, floating point included, for those: linking this one instead keeps about 3 KB of gzip out of the wasm
-// (docs/performance.md, "Size audit of the wasm"). It formats %x and %X with an optional 0 flag, width and
-// precision, as C does; any other conversion traps, so a new caller cannot get wrong text silently.
-// tests/data/answer-errors.json has a case for each of nlohmann's formats.
+// The wasm's snprintf. nlohmann/json is its only caller: "<U+%.4X>" (a parse error naming a control character).
+// Its other formats, "\\u%04x" and "\\u%04x\\u%04x" (dump() escaping one), are no longer linked since the core
+// writes its replies with json_writer, which escapes without printf. libc's snprintf is all of printf, floating
+// point included: linking this one instead keeps about 3 KB of gzip out of the wasm (docs/performance.md, "Size
+// audit of the wasm"). It formats %x and %X with an optional 0 flag, width and precision, as C does; any other
+// conversion traps, so a new caller cannot get wrong text silently. tests/data/answer-errors.json has a case for the
+// parse error's format, and one for the escape json_writer now writes.
 
 #include <cstdarg>
 #include <cstddef>
