@@ -71,15 +71,16 @@ const minifyJs = async (code) =>
  * (or left to the site's own copy, `external`), './soreness-core.js' the built glue; `languages` replaces
  * languages.js with the knowledge base's list.
  */
-function sitePlugin({ checker, glue, checkerExternal = false, languages }) {
+function sitePlugin({ checker, glue, checkerExternal = false, errorExternal = checkerExternal, languages }) {
   return {
     name: 'soreness-site',
     setup(build) {
       build.onResolve({ filter: /^\.\/checker\.js$/ }, () => (checkerExternal ? { path: './checker.js', external: true } : { path: path.resolve(checker) }));
       build.onResolve({ filter: /^\.\/soreness-core\.js$/ }, () => ({ path: path.resolve(glue) }));
-      // The error class is one module for the page and its fallback checker.js (so instanceof holds across them).
+      // The error class is one module for checker-off-thread.js and checker.js as files of their own (so
+      // instanceof holds across them for pages that use both); `errorExternal: false` bundles it instead.
       build.onResolve({ filter: /^\.\/checker-error\.js$/ }, () =>
-        (checkerExternal ? { path: './checker-error.js', external: true } : { path: path.join(path.dirname(path.resolve(checker)), 'checker-error.js') }));
+        (errorExternal ? { path: './checker-error.js', external: true } : { path: path.join(path.dirname(path.resolve(checker)), 'checker-error.js') }));
       if (languages) {
         build.onLoad({ filter: /[\\/]src[\\/]languages\.js$/ }, () => ({ contents: `export const LANGUAGES = ${JSON.stringify(languages)};`, loader: 'js' }));
       }
@@ -171,7 +172,10 @@ async function main() {
 
   const onPage = sitePlugin({ checker: options.checker, glue, checkerExternal: true });
   const bundled = sitePlugin({ checker: options.checker, glue, languages });
-  note(await bundle(src('app.js'), path.join(out, 'app.js'), onPage));
+  // app.js carries the error class itself: as an import it was one more request, one round trip after app.js and
+  // before app.js could run and start the worker. The page never asks an error for its class (it reads the code and
+  // message), so its page-thread fallback (the site's checker.js, with checker-error.js) may throw a twin class.
+  note(await bundle(src('app.js'), path.join(out, 'app.js'), sitePlugin({ checker: options.checker, glue, checkerExternal: true, errorExternal: false })));
   note(await bundle(src('checker-off-thread.js'), path.join(out, 'checker-off-thread.js'), onPage));
   note(await bundle(src('checker-worker.js'), path.join(out, 'checker-worker.js'), bundled));
   note(await bundle(src('soreness-check.js'), path.join(widget, 'soreness-check.js'), bundled));
