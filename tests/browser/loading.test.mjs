@@ -94,3 +94,27 @@ test('the start screen is painted as it is, with no fade; the screens after it f
     }
   }));
 });
+
+test('the first paint holds the start screen: the page is render-blocked until it is parsed, so the largest paint is the first', async () => {
+  await withSite((site) => withBrowser(async (browser) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      for (const where of ['', ...LANGUAGES.map((language) => `${language}/`)]) {
+        await page.goto(`${site.url}${where}`);
+        assert.equal(await page.locator('link[rel="expect"][blocking="render"]').getAttribute('href'), '#start', `/${where}`);
+        const paints = await page.evaluate(() => new Promise((resolve) => {
+          new PerformanceObserver((list) => {
+            const [largest] = list.getEntries();
+            const first = performance.getEntriesByName('first-contentful-paint')[0];
+            resolve({ first: first?.startTime, largest: largest.startTime, inStart: Boolean(largest.element?.closest('#start')) });
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }));
+        assert.equal(paints.inStart, true, `/${where}: the largest paint is on the start screen`);
+        assert.equal(paints.largest, paints.first, `/${where}: ...and it is the first contentful paint`);
+      }
+    } finally {
+      await context.close();
+    }
+  }));
+});
