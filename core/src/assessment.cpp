@@ -9,10 +9,35 @@ namespace {
 
 bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing);
 
+/// A test of one answer (every kind but "any" and "incomplete"). Inline: the verifier assesses tens of
+/// millions of answer sets, and most rules stop at their first condition.
+inline bool answer_holds(const condition& c, const answer& a) {
+    using kind = condition::kind;
+    if (c.test == kind::unanswered) return !a.answered;
+    if (!a.answered) return false;
+    switch (c.test) {
+        case kind::has_any:
+        case kind::is_any: return (a.options & c.options) != 0;
+        case kind::has_all: return (a.options & c.options) == c.options;
+        case kind::at_least: return a.number >= c.threshold;
+        case kind::below: return a.number < c.threshold;
+        default: return false;
+    }
+}
+
+bool all_hold(const knowledge_base& kb, const std::vector<condition>& when, const answer_set& answers, std::uint64_t missing) {
+    for (const condition& c : when) {
+        const bool one_answer = c.test != condition::kind::any && c.test != condition::kind::incomplete;
+        if (!(one_answer ? answer_holds(c, answers.by_question[c.question]) : holds(kb, c, answers, missing))) return false;
+    }
+    return true;
+}
+
 std::uint64_t missing_questions(const knowledge_base& kb, const answer_set& answers) {
     std::uint64_t missing = 0;
+    // The loader refuses "incomplete" in an ask_when, so it never needs the missing questions itself.
     for (std::size_t i = 0; i < kb.questions.size(); ++i)
-        if (!answers.by_question[i].answered && applies(kb, static_cast<int>(i), answers)) missing |= std::uint64_t{1} << i;
+        if (!answers.by_question[i].answered && all_hold(kb, kb.questions[i].ask_when, answers, 0)) missing |= std::uint64_t{1} << i;
     return missing;
 }
 
@@ -29,9 +54,7 @@ timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& 
               : h < model.usually_gone_hours ? phase::easing
                                               : phase::should_be_gone;
     // Someone who is not sore is told what may still come, not that their soreness is building.
-    const bool not_sore = !model.not_sore_when.empty() &&
-                          std::all_of(model.not_sore_when.begin(), model.not_sore_when.end(),
-                                      [&](const condition& c) { return holds(kb, c, answers, 0); });
+    const bool not_sore = !model.not_sore_when.empty() && all_hold(kb, model.not_sore_when, answers, 0);
     if (not_sore) t.where = h < model.peak_ends_hours ? phase::not_sore_yet : phase::not_sore;
     t.hours_until_easing = std::max(0.0, model.peak_ends_hours - h);
     t.hours_until_seek_advice = std::max(0.0, model.seek_advice_hours - h);
@@ -53,17 +76,7 @@ bool holds(const knowledge_base& kb, const condition& c, const answer_set& answe
         default:
             break;
     }
-    const answer& a = answers.by_question[c.question];
-    if (c.test == kind::unanswered) return !a.answered;
-    if (!a.answered) return false;
-    switch (c.test) {
-        case kind::has_any:
-        case kind::is_any: return (a.options & c.options) != 0;
-        case kind::has_all: return (a.options & c.options) == c.options;
-        case kind::at_least: return a.number >= c.threshold;
-        case kind::below: return a.number < c.threshold;
-        default: return false;
-    }
+    return answer_holds(c, answers.by_question[c.question]);
 }
 
 }  // namespace
@@ -83,9 +96,7 @@ assessment assess(const knowledge_base& kb, const answer_set& answers) {
     result.missing = missing_questions(kb, answers);
     for (std::size_t i = 0; i < kb.rules.size(); ++i) {
         const rule& r = kb.rules[i];
-        bool fires = std::all_of(r.when.begin(), r.when.end(),
-                                 [&](const condition& c) { return holds(kb, c, answers, result.missing); });
-        if (!fires) continue;
+        if (!all_hold(kb, r.when, answers, result.missing)) continue;
         result.fired[i / 64] |= std::uint64_t{1} << (i % 64);
         result.result = std::max(result.result, r.requires_at_least);
     }
@@ -113,7 +124,7 @@ std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, 
     for (std::size_t i = 0; i < kb.advice.size(); ++i) {
         if ((give >> i & 1U) == 0) continue;
         for (const auto& w : kb.advice[i].withheld_when)
-            if (std::all_of(w.when.begin(), w.when.end(), [&](const condition& c) { return holds(kb, c, answers, a.missing); })) {
+            if (all_hold(kb, w.when, answers, a.missing)) {
                 give &= ~(std::uint64_t{1} << i);
                 break;
             }
