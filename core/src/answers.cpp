@@ -4,7 +4,6 @@
 #include <cmath>
 #include <set>
 
-#include "compiled_conditions.hpp"
 #include "json_text.hpp"
 #include "soreness/assessment.hpp"
 
@@ -138,8 +137,8 @@ outcome<answer_set> parse_answers(const knowledge_base& kb, std::string_view ans
 }
 
 bool applies(const knowledge_base& kb, int question, const answer_set& answers) {
-    // The loader refuses "incomplete" in an ask_when: no missing questions are needed to decide it.
-    return detail::all_hold(kb.compiled, kb.compiled.ask_when[question], answers, 0);
+    const auto& when = kb.questions[question].ask_when;
+    return std::all_of(when.begin(), when.end(), [&](const condition& c) { return holds(kb, c, answers); });
 }
 
 std::uint64_t drop_inapplicable(const knowledge_base& kb, answer_set& answers) {

@@ -3,29 +3,41 @@
 #include <algorithm>
 #include <array>
 
-#include "compiled_conditions.hpp"
-
 namespace soreness {
 
 namespace {
 
-bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing) {
+bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing);
+
+/// A test of one answer (every kind but "any" and "incomplete"). Inline: the verifier assesses tens of
+/// millions of answer sets, and most rules stop at their first condition.
+inline bool answer_holds(const condition& c, const answer& a) {
+    using kind = condition::kind;
+    if (c.test == kind::unanswered) return !a.answered;
+    if (!a.answered) return false;
     switch (c.test) {
-        case condition::kind::any:
-            return std::any_of(c.any.begin(), c.any.end(), [&](const condition& each) { return holds(kb, each, answers, missing); });
-        case condition::kind::incomplete:
-            return missing != 0;
-        default:
-            return detail::answer_holds(c, answers.by_question[c.question]);
+        case kind::has_any:
+        case kind::is_any: return (a.options & c.options) != 0;
+        case kind::has_all: return (a.options & c.options) == c.options;
+        case kind::at_least: return a.number >= c.threshold;
+        case kind::below: return a.number < c.threshold;
+        default: return false;
     }
+}
+
+bool all_hold(const knowledge_base& kb, const std::vector<condition>& when, const answer_set& answers, std::uint64_t missing) {
+    for (const condition& c : when) {
+        const bool one_answer = c.test != condition::kind::any && c.test != condition::kind::incomplete;
+        if (!(one_answer ? answer_holds(c, answers.by_question[c.question]) : holds(kb, c, answers, missing))) return false;
+    }
+    return true;
 }
 
 std::uint64_t missing_questions(const knowledge_base& kb, const answer_set& answers) {
     std::uint64_t missing = 0;
     // The loader refuses "incomplete" in an ask_when, so it never needs the missing questions itself.
     for (std::size_t i = 0; i < kb.questions.size(); ++i)
-        if (!answers.by_question[i].answered && detail::all_hold(kb.compiled, kb.compiled.ask_when[i], answers, 0))
-            missing |= std::uint64_t{1} << i;
+        if (!answers.by_question[i].answered && all_hold(kb, kb.questions[i].ask_when, answers, 0)) missing |= std::uint64_t{1} << i;
     return missing;
 }
 
@@ -42,7 +54,7 @@ timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& 
               : h < model.usually_gone_hours ? phase::easing
                                               : phase::should_be_gone;
     // Someone who is not sore is told what may still come, not that their soreness is building.
-    const bool not_sore = !model.not_sore_when.empty() && detail::all_hold(kb.compiled, kb.compiled.not_sore_when, answers, 0);
+    const bool not_sore = !model.not_sore_when.empty() && all_hold(kb, model.not_sore_when, answers, 0);
     if (not_sore) t.where = h < model.peak_ends_hours ? phase::not_sore_yet : phase::not_sore;
     t.hours_until_easing = std::max(0.0, model.peak_ends_hours - h);
     t.hours_until_seek_advice = std::max(0.0, model.seek_advice_hours - h);
@@ -52,6 +64,19 @@ timeline_position place_on_timeline(const knowledge_base& kb, const answer_set& 
 /// Whether `c` asks which questions are missing: "incomplete", also inside "any".
 bool needs_missing(const condition& c) {
     return c.test == condition::kind::incomplete || std::any_of(c.any.begin(), c.any.end(), needs_missing);
+}
+
+bool holds(const knowledge_base& kb, const condition& c, const answer_set& answers, std::uint64_t missing) {
+    using kind = condition::kind;
+    switch (c.test) {
+        case kind::any:
+            return std::any_of(c.any.begin(), c.any.end(), [&](const condition& each) { return holds(kb, each, answers, missing); });
+        case kind::incomplete:
+            return missing != 0;
+        default:
+            break;
+    }
+    return answer_holds(c, answers.by_question[c.question]);
 }
 
 }  // namespace
@@ -70,9 +95,10 @@ assessment assess(const knowledge_base& kb, const answer_set& answers) {
     assessment result;
     result.missing = missing_questions(kb, answers);
     for (std::size_t i = 0; i < kb.rules.size(); ++i) {
-        if (!detail::all_hold(kb.compiled, kb.compiled.rules[i], answers, result.missing)) continue;
+        const rule& r = kb.rules[i];
+        if (!all_hold(kb, r.when, answers, result.missing)) continue;
         result.fired[i / 64] |= std::uint64_t{1} << (i % 64);
-        result.result = std::max(result.result, kb.rules[i].requires_at_least);
+        result.result = std::max(result.result, r.requires_at_least);
     }
     result.timeline = place_on_timeline(kb, answers);
     return result;
@@ -97,9 +123,8 @@ std::uint64_t given_advice(const knowledge_base& kb, const answer_set& answers, 
     }
     for (std::size_t i = 0; i < kb.advice.size(); ++i) {
         if ((give >> i & 1U) == 0) continue;
-        const auto& cases = kb.compiled.withholdings;
-        for (std::uint32_t k = kb.compiled.first_withholding[i]; k < kb.compiled.first_withholding[i + 1]; ++k)
-            if (detail::all_hold(kb.compiled, cases[k], answers, a.missing)) {
+        for (const auto& w : kb.advice[i].withheld_when)
+            if (all_hold(kb, w.when, answers, a.missing)) {
                 give &= ~(std::uint64_t{1} << i);
                 break;
             }

@@ -5,7 +5,6 @@
 #include <initializer_list>
 #include <set>
 
-#include "compiled_conditions.hpp"
 #include "json_text.hpp"
 
 namespace soreness {
@@ -943,7 +942,6 @@ load_result load_knowledge_base(std::string_view knowledge_json, std::string_vie
     if (!check.errors.empty()) return {std::nullopt, check.errors};
     load.read_strings(strings);
     if (!check.errors.empty()) return {std::nullopt, check.errors};
-    kb.compiled = detail::compile_conditions(kb);
     return {std::move(kb), {}};
 }
 

@@ -137,37 +137,6 @@ struct help_line_table {
 inline constexpr std::size_t min_phone_digits = 2;
 inline constexpr std::size_t max_phone_digits = 15;
 
-namespace detail {
-
-/// One condition as assess evaluates it: a copy of `condition` in a flat array, its "any" alternatives in the same
-/// array (tests[first, first + count)) instead of a vector of their own.
-struct flat_test {
-    condition::kind test = condition::kind::has_any;
-    std::uint8_t question = 0;              ///< for a test of one answer (max_questions is 64)
-    std::uint32_t first = 0, count = 0;     ///< for any
-    std::uint64_t options = 0;              ///< for has_any, has_all, is_any
-    double threshold = 0;                   ///< for at_least, below
-};
-
-/// A list of conditions that must all hold: tests[first, first + count).
-struct flat_list {
-    std::uint32_t first = 0, count = 0;
-};
-
-/// Every condition list of a knowledge base, derived from it by the loader for the core's own use (assess runs
-/// tens of millions of times in the verifier; contiguous tests are far cheaper to walk than a vector per list).
-/// Never written by hand: it is only true for the rules, ask_whens and withholdings it was built from.
-struct compiled_conditions {
-    std::vector<flat_test> tests;
-    std::vector<flat_list> rules;              ///< rule i's when
-    std::vector<flat_list> ask_when;           ///< question i's ask_when
-    std::vector<flat_list> withholdings;       ///< every advice's withheld_when cases, advice by advice
-    std::vector<std::uint32_t> first_withholding;  ///< advice i's cases: [first_withholding[i], first_withholding[i + 1])
-    flat_list not_sore_when;
-};
-
-}  // namespace detail
-
 struct input_limits {
     std::size_t answers_max_bytes = 65536;
     std::size_t answers_max_depth = 4;
@@ -193,8 +162,6 @@ public:
     /// hours, days (an answer standing alone), hours_dative, days_dative (after a preposition that needs it).
     std::vector<std::string> plural_categories;
     std::map<std::string, plural_text> amounts;
-    /// The conditions above in the form the core evaluates; built by the loader, private to the core.
-    detail::compiled_conditions compiled;
 
     int question_index(std::string_view id) const;
     int advice_index(std::string_view id) const;
