@@ -158,40 +158,96 @@ async function launchFirefox() {
   };
 }
 
-async function launchWebKit() {
-  const { Builder, Key } = await import('selenium-webdriver');
-  const keys = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN };
+// WebKitGTK's driver now and then never answers a new-session request (seen once in CI, after dozens of
+// sessions that started in about a second). A session is asked for this long, this many times, each time
+// from a new driver and display: the hang is the driver's, and only the session's start is retried, never
+// anything a test checks.
+const WEBKIT_SESSION_TIMEOUT_MS = 60_000;
+const WEBKIT_SESSION_ATTEMPTS = 3;
+
+/** WebKitWebDriver on a free port under its own xvfb-run: { url, outputTail(), stop() }. */
+async function startWebKitDriver() {
   const port = await freePort();
   // Its own process group, so the display server and the driver stop together.
   const server = spawn(XVFB_RUN_PATH, ['-a', '-s', '-screen 0 1280x900x24', WEBKIT_DRIVER_PATH, `--port=${port}`], {
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () => {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+  // The last lines it printed, for a failure's message.
+  const lines = [];
+  const keep = (chunk) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    lines.splice(0, lines.length - 12);
   };
-  const sessions = new Set();
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  const driverService = {
+    url: `http://127.0.0.1:${port}`,
+    outputTail: () => (lines.length ? `WebKitWebDriver printed: ${lines.join(' | ')}` : 'WebKitWebDriver printed nothing'),
+    stop() {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    },
+  };
   try {
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok, { what: 'WebKitWebDriver to listen' });
+    await waitFor(async () => (await fetch(`${driverService.url}/status`)).ok, { what: 'WebKitWebDriver to listen' });
   } catch (error) {
-    stop();
+    driverService.stop();
     throw error;
   }
+  return driverService;
+}
+
+/** A new session of the driver, or an error when it has not started within the time limit. */
+async function startWebKitSession(Builder, driverService) {
+  const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { args: ['--automation'] } };
+  const starting = new Builder().usingServer(driverService.url).withCapabilities(capabilities).build();
+  // Session creation can hang: never wait for it without a limit.
+  let timer;
+  try {
+    return await Promise.race([
+      starting,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`WebKit session did not start within ${WEBKIT_SESSION_TIMEOUT_MS / 1000} s`)), WEBKIT_SESSION_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    // Should the abandoned request still succeed, end its session.
+    starting.then((late) => late.quit()).catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function launchWebKit() {
+  const { Builder, Key } = await import('selenium-webdriver');
+  const keys = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN };
+  let driverService = await startWebKitDriver();
+  const sessions = new Set();
+
+  async function newSession() {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await startWebKitSession(Builder, driverService);
+      } catch (error) {
+        const why = `${error.message} (attempt ${attempt} of ${WEBKIT_SESSION_ATTEMPTS}); ${driverService.outputTail()}`;
+        if (attempt === WEBKIT_SESSION_ATTEMPTS) throw new Error(why);
+        process.stderr.write(`${why}; starting a new WebKitWebDriver\n`);
+        // The old driver's sessions end with it.
+        sessions.clear();
+        driverService.stop();
+        driverService = await startWebKitDriver();
+      }
+    }
+  }
+
   return {
     async newDriver() {
-      const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { args: ['--automation'] } };
-      // Session creation hangs without a display: never wait for it without a limit.
-      let timer;
-      const driver = await Promise.race([
-        new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('WebKit session did not start within 60 s')), 60_000);
-        }),
-      ]).finally(() => clearTimeout(timer));
+      const driver = await newSession();
       sessions.add(driver);
       await driver.manage().setTimeouts({ pageLoad: 60_000, script: 30_000 });
       await driver.manage().window().setRect({ width: PHONE.width, height: PHONE.height });
@@ -216,7 +272,7 @@ async function launchWebKit() {
     },
     async close() {
       await Promise.all([...sessions].map((driver) => driver.quit().catch(() => {})));
-      stop();
+      driverService.stop();
     },
   };
 }
