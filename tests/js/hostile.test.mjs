@@ -95,6 +95,25 @@ test('raw core: numbers are rounded to the nearest double where that decides an 
   }
 });
 
+test('raw core: Embind names a type by its address, printed as libc prints a pointer', async () => {
+  // The glue asks __getTypeName for a type's name in its error about an unbound type; with RTTI off the name is the
+  // type's address, printed with sprintf("%p"), which in the wasm is wasm-bindings/hex_snprintf.cpp's, not libc's.
+  const { default: createCoreModule } = await import(pathToFileURL(path.join(siteDir, 'soreness-core.js')).href);
+  const core = await createCoreModule({ wasmBinary: readFileSync(path.join(siteDir, 'soreness-core.wasm')) });
+  const typeName = (address) => {
+    const at = core.___getTypeName(address);
+    const text = Buffer.from(core.HEAPU8.subarray(at, core.HEAPU8.indexOf(0, at))).toString('latin1');
+    core._free(at);
+    return text;
+  };
+  // What musl's printf gives for each (checked with a program built by the same emcc).
+  assert.equal(typeName(0), '0');
+  assert.equal(typeName(1), '0x1');
+  assert.equal(typeName(0x4d2), '0x4d2');
+  assert.equal(typeName(0x12345), '0x12345');
+  assert.equal(typeName(0xffffffff), '0xffffffff');
+});
+
 test('hostile input: the answers size limit is exact', () => {
   const padding = (n) => ({ trend: 'better', pain_feel: ['tender'], [`x${'y'.repeat(n)}`]: 1 });
   // An unknown question proves the size check passed; one byte more is over the limit.
