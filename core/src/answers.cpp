@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include "json_text.hpp"
 #include "soreness/assessment.hpp"
@@ -100,20 +99,10 @@ outcome<answer_set> parse_answers(const knowledge_base& kb, std::string_view ans
         return error{"answers.too_deep", "/",
                      "the answers are nested more than " + std::to_string(kb.limits.answers_max_depth) + " levels deep"};
 
-    // A repeated key would silently keep only its last value; find it while parsing.
-    std::string duplicate;
-    std::set<std::string> keys;
-    auto on_event = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::key && depth == 1 && !keys.insert(parsed.get<std::string>()).second && duplicate.empty())
-            duplicate = parsed.get<std::string>();
-        return true;
-    };
-    json doc = json::parse(answers_json.begin(), answers_json.end(), on_event, false);
-    if (doc.is_discarded()) {
-        std::string problem;
-        detail::parse(answers_json, problem);
-        return error{"answers.parse_error", "/", problem};
-    }
+    std::string problem, duplicate;
+    std::optional<json> parsed = detail::parse(answers_json, problem, &duplicate);
+    if (!parsed) return error{"answers.parse_error", "/", problem};
+    const json& doc = *parsed;
     if (!doc.is_object())
         return error{"answers.wrong_type", "/", "expected an object of answers like {\"pain_now\": 4}, got " + type_name(doc)};
     if (!duplicate.empty())

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace soreness::detail {
 
@@ -18,23 +19,48 @@ std::string printable_excerpt(std::string_view what) {
     return out;
 }
 
-// Only used after a failed parse, to learn where it failed: nlohmann's non-throwing parse
-// does not say, and its SAX interface reports the position without throwing.
-struct error_locator : nlohmann::json_sax<json> {
-    std::string problem;
-    bool null() override { return true; }
-    bool boolean(bool /*value*/) override { return true; }
-    bool number_integer(number_integer_t /*value*/) override { return true; }
-    bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
-    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
-    bool string(string_t& /*value*/) override { return true; }
-    bool binary(binary_t& /*value*/) override { return true; }
-    bool start_object(std::size_t /*elements*/) override { return true; }
-    bool key(string_t& /*value*/) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t /*elements*/) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) override {
+// Every JSON text the core reads goes through this one SAX handler, so nlohmann's parser is compiled once (its
+// callback and DOM parsers were two more copies of it, and a failed parse used to be read again to learn where it
+// failed): it builds the value with nlohmann's own DOM builder, notes the first key repeated in the top-level object,
+// and keeps the error's position and message.
+class value_builder {
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    explicit value_builder(json& result) : dom_(result, false) {}
+
+    bool null() { return dom_.null(); }
+    bool boolean(bool value) { return dom_.boolean(value); }
+    bool number_integer(number_integer_t value) { return dom_.number_integer(value); }
+    bool number_unsigned(number_unsigned_t value) { return dom_.number_unsigned(value); }
+    bool number_float(number_float_t value, const string_t& text) { return dom_.number_float(value, text); }
+    bool string(string_t& value) { return dom_.string(value); }
+    bool binary(binary_t& value) { return dom_.binary(value); }
+    bool start_object(std::size_t elements) {
+        ++depth_;
+        return dom_.start_object(elements);
+    }
+    bool key(string_t& name) {
+        if (depth_ == 1 && repeated_key.empty() && !top_level_keys_.insert(name).second) repeated_key = name;
+        return dom_.key(name);
+    }
+    bool end_object() {
+        --depth_;
+        return dom_.end_object();
+    }
+    bool start_array(std::size_t elements) {
+        ++depth_;
+        return dom_.start_array(elements);
+    }
+    bool end_array() {
+        --depth_;
+        return dom_.end_array();
+    }
+    bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
         std::string what = ex.what();
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
         auto colon = what.find(": ");
@@ -42,6 +68,14 @@ struct error_locator : nlohmann::json_sax<json> {
                   printable_excerpt(colon == std::string::npos ? what : std::string_view(what).substr(colon + 2));
         return false;
     }
+
+    std::string problem;
+    std::string repeated_key;
+
+private:
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    int depth_ = 0;
+    std::set<std::string> top_level_keys_;
 };
 
 }  // namespace
@@ -53,13 +87,15 @@ const json& field(const json& object, const char* key) {
     return it == object.end() ? absent : *it;
 }
 
-std::optional<json> parse(std::string_view text, std::string& problem) {
-    json value = json::parse(text.begin(), text.end(), nullptr, false);
-    if (!value.is_discarded()) return value;
-    error_locator locator;
-    json::sax_parse(text.begin(), text.end(), &locator);
-    problem = locator.problem.empty() ? "invalid JSON" : locator.problem;
-    return std::nullopt;
+std::optional<json> parse(std::string_view text, std::string& problem, std::string* repeated_top_level_key) {
+    json value;
+    value_builder builder(value);
+    if (!json::sax_parse(text.begin(), text.end(), &builder)) {
+        problem = builder.problem.empty() ? "invalid JSON" : builder.problem;
+        return std::nullopt;
+    }
+    if (repeated_top_level_key != nullptr) *repeated_top_level_key = builder.repeated_key;
+    return value;
 }
 
 std::size_t nesting_depth(std::string_view text, std::size_t limit) {

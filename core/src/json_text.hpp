@@ -16,8 +16,10 @@ using json = nlohmann::json;
 /// The member `key` of `object`, or null when absent (const operator[] would be undefined behaviour).
 const json& field(const json& object, const char* key);
 
-/// Parses `text`; on failure returns nullopt and sets `problem` to e.g. "invalid JSON at byte 7: ...".
-std::optional<json> parse(std::string_view text, std::string& problem);
+/// Parses `text`; on failure returns nullopt and sets `problem` to e.g. "invalid JSON at byte 7: ...". When given,
+/// `repeated_top_level_key` receives the first key that the top-level object has twice ("" when none: a repeated
+/// key would otherwise keep only its last value, silently).
+std::optional<json> parse(std::string_view text, std::string& problem, std::string* repeated_top_level_key = nullptr);
 
 /// Deepest nesting of arrays and objects, counted without parsing, stopping once past `limit`.
 std::size_t nesting_depth(std::string_view text, std::size_t limit);
