@@ -95,23 +95,33 @@ test('the start screen is painted as it is, with no fade; the screens after it f
   }));
 });
 
-test('the first paint holds the start screen: the page is render-blocked until it is parsed, so the largest paint is the first', async () => {
+// Each start page asks Chromium to hold its first paint until the start screen is parsed (<link rel="expect">), so
+// that the first paint is the largest. Whether it was held is timing: the browser may stop waiting (the timeouts are
+// its own), and under a full test run on a busy machine it once painted the language links alone first. So this
+// test checks what the page controls, the request and the largest paint's element; the paint times are read in the
+// benchmark's Lighthouse traces (docs/performance.md), not asserted here.
+test('every start page asks for its first paint to wait for the start screen, and the largest paint is on the start screen', async () => {
   await withSite((site) => withBrowser(async (browser) => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
+    // Each largest-paint candidate, noted as it is reported (a candidate's element may be replaced later).
+    await context.addInitScript(() => {
+      window.__largestPaints = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__largestPaints.push(Boolean(entry.element?.closest('#start')));
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
     try {
       const page = await context.newPage();
       for (const where of ['', ...LANGUAGES.map((language) => `${language}/`)]) {
         await page.goto(`${site.url}${where}`);
-        assert.equal(await page.locator('link[rel="expect"][blocking="render"]').getAttribute('href'), '#start', `/${where}`);
-        const paints = await page.evaluate(() => new Promise((resolve) => {
-          new PerformanceObserver((list) => {
-            const [largest] = list.getEntries();
-            const first = performance.getEntriesByName('first-contentful-paint')[0];
-            resolve({ first: first?.startTime, largest: largest.startTime, inStart: Boolean(largest.element?.closest('#start')) });
-          }).observe({ type: 'largest-contentful-paint', buffered: true });
-        }));
-        assert.equal(paints.inStart, true, `/${where}: the largest paint is on the start screen`);
-        assert.equal(paints.largest, paints.first, `/${where}: ...and it is the first contentful paint`);
+        const expected = await page.evaluate(() => {
+          const link = document.querySelector('head > link[rel="expect"][blocking="render"]');
+          return link && { href: link.getAttribute('href'), found: document.querySelector(link.getAttribute('href')) !== null };
+        });
+        assert.deepEqual(expected, { href: '#start', found: true }, `/${where}: the first paint waits for the start screen, which the page has`);
+        // Nothing outside the start screen is larger, so once a candidate on it is reported it stays the largest.
+        await page.waitForFunction(() => window.__largestPaints.includes(true));
+        assert.equal(await page.evaluate(() => window.__largestPaints.at(-1)), true, `/${where}: the largest paint is on the start screen`);
       }
     } finally {
       await context.close();
