@@ -88,10 +88,4 @@ extern "C" int sprintf(char* out, const char* format, ...) {
 
 // The name Embind's call has after the compiler's rewrite of a sprintf without floating point (LLVM's libcall
 // simplifier, on for Emscripten). musl defines it next to sprintf, so without this one libc's would still be linked.
-extern "C" int siprintf(char* out, const char* format, ...) {
-    std::va_list args;
-    va_start(args, format);
-    const int length = format_hex(out, SIZE_MAX, format, args);
-    va_end(args);
-    return length;
-}
+extern "C" int siprintf(char* out, const char* format, ...) __attribute__((alias("sprintf")));
